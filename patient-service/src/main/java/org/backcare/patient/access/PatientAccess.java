@@ -1,0 +1,81 @@
+package org.backcare.patient.access;
+
+import org.backcare.patient.problem.ProblemException;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who may do what with one patient's record. A caller who may not even see the patient gets 404, so the API
+ * never reveals that a record exists; a caller who sees it but may not change it gets 403.
+ */
+public final class PatientAccess {
+
+    /** What a caller wants to do with a patient's record. */
+    public enum Action {
+        READ,
+        /** Demographics, comorbidities, pain onset: the clinical record. */
+        EDIT_RECORD,
+        /** E-mail, phone, preferred language: the patient may keep these up to date. */
+        EDIT_CONTACT,
+        CLASSIFY_PAIN,
+        DISCHARGE,
+        MANAGE_CARE_TEAM,
+        SCREEN_RED_FLAGS,
+        RESOLVE_URGENT_REVIEW
+    }
+
+    /** What access depends on: the patient's own login and the subjects on their care team. */
+    public record Facts(UUID patientId, String patientSubject, Set<String> careTeamSubjects) {
+    }
+
+    private PatientAccess() {
+    }
+
+    public static boolean canSee(Caller caller, Facts patient) {
+        if (caller.isAdmin() || caller.has(Role.INTEGRATOR)) {
+            return true;
+        }
+        if (caller.has(Role.PATIENT) && caller.subject().equals(patient.patientSubject())) {
+            return true;
+        }
+        return caller.isClinician() && patient.careTeamSubjects().contains(caller.subject());
+    }
+
+    /** Throws 404 when the caller may not see the patient, 403 when they see it but may not do this. */
+    public static void require(Caller caller, Facts patient, Action action) {
+        if (!canSee(caller, patient)) {
+            throw ProblemException.notFound("patient " + patient.patientId());
+        }
+        if (!allowed(caller, patient, action)) {
+            throw ProblemException.forbidden(reason(action));
+        }
+    }
+
+    static boolean allowed(Caller caller, Facts patient, Action action) {
+        boolean onTeam = caller.isClinician() && patient.careTeamSubjects().contains(caller.subject());
+        boolean physicianOnTeam = onTeam && caller.has(Role.PHYSICIAN);
+        boolean self = caller.has(Role.PATIENT) && caller.subject().equals(patient.patientSubject());
+        return switch (action) {
+            case READ -> true;
+            case EDIT_RECORD -> onTeam || caller.isAdmin();
+            case EDIT_CONTACT -> onTeam || caller.isAdmin() || self;
+            case CLASSIFY_PAIN, SCREEN_RED_FLAGS -> onTeam;
+            case DISCHARGE, MANAGE_CARE_TEAM -> physicianOnTeam || caller.isAdmin();
+            case RESOLVE_URGENT_REVIEW -> physicianOnTeam;
+        };
+    }
+
+    private static String reason(Action action) {
+        return switch (action) {
+            case READ -> "you may not read this record";
+            case EDIT_RECORD -> "only clinicians on the patient's care team or an admin may change the clinical record";
+            case EDIT_CONTACT -> "only the patient, their care team or an admin may change contact details";
+            case CLASSIFY_PAIN -> "only clinicians on the patient's care team may classify the pain type";
+            case DISCHARGE -> "only a physician on the patient's care team or an admin may discharge";
+            case MANAGE_CARE_TEAM -> "only a physician on the patient's care team or an admin may change the care team";
+            case SCREEN_RED_FLAGS -> "only clinicians on the patient's care team may record a red-flag screening";
+            case RESOLVE_URGENT_REVIEW -> "only a physician on the patient's care team may close an urgent review";
+        };
+    }
+}

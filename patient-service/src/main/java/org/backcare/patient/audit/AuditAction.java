@@ -1,0 +1,16 @@
+package org.backcare.patient.audit;
+
+/** What was done to a patient record; every read counts, not only changes. */
+public enum AuditAction {
+    READ,
+    LIST,
+    REGISTER,
+    UPDATE,
+    DISCHARGE,
+    CARE_TEAM_READ,
+    CARE_TEAM_ADD,
+    CARE_TEAM_REMOVE,
+    SCREENING_READ,
+    SCREENING_RECORD,
+    URGENT_REVIEW_RESOLVE
+}

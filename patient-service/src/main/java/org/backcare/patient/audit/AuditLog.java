@@ -1,0 +1,33 @@
+package org.backcare.patient.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.backcare.patient.access.Caller;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Writes audit entries in the same transaction as the read or change they record. */
+@ApplicationScoped
+public class AuditLog {
+
+    private final Clock clock;
+
+    public AuditLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Caller caller, AuditAction action, UUID patientId, String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = Instant.now(clock);
+        entry.actor = caller.subject();
+        entry.actorRoles = String.join(",", new TreeSet<>(caller.roles()));
+        entry.action = action;
+        entry.patientId = patientId;
+        entry.detail = detail;
+        entry.persist();
+    }
+}

@@ -1,0 +1,32 @@
+package org.backcare.patient.record;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.backcare.patient.common.Coded;
+
+/** Conditions that change which medications are safe (NSAIDs, opioids, gabapentinoids...). */
+public enum Comorbidity implements Coded {
+    GI_ULCER_OR_BLEED("gi-ulcer-or-bleed"),
+    KIDNEY_DISEASE("kidney-disease"),
+    CARDIOVASCULAR_DISEASE("cardiovascular-disease"),
+    PREGNANCY("pregnancy"),
+    LIVER_DISEASE("liver-disease"),
+    SUBSTANCE_USE_DISORDER("substance-use-disorder");
+
+    private final String code;
+
+    Comorbidity(String code) {
+        this.code = code;
+    }
+
+    @Override
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    @JsonCreator
+    public static Comorbidity fromCode(String code) {
+        return Coded.fromCode(Comorbidity.class, code);
+    }
+}
