@@ -5,9 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -34,7 +32,6 @@ public class OutboxRelay {
     private final Clock clock;
     private final int batchSize;
     private final Duration sendTimeout;
-    private volatile boolean started;
 
     public OutboxRelay(@Channel("patient-events") MutinyEmitter<String> emitter, Clock clock,
                        @ConfigProperty(name = "backcare.outbox.batch-size") int batchSize,
@@ -47,16 +44,10 @@ public class OutboxRelay {
         metrics.gauge("backcare.outbox.unsent", this, relay -> relay.unsentCount());
     }
 
-    /** Messaging wires its channels on start-up before application observers run; relay only after that. */
-    void onStart(@Observes StartupEvent event) {
-        started = true;
-    }
-
-    @Scheduled(every = "${backcare.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Skipped until start-up has finished: messaging wires the channel during start-up.
+    @Scheduled(every = "${backcare.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
-        if (!started) {
-            return;
-        }
         boolean more = true;
         while (more) {
             more = QuarkusTransaction.requiringNew().call(this::publishBatch);

@@ -1,0 +1,75 @@
+package org.backcare.patient.access;
+
+import org.backcare.patient.access.PatientAccess.Action;
+import org.backcare.patient.access.PatientAccess.Facts;
+import org.backcare.patient.problem.ProblemException;
+import org.backcare.patient.problem.ProblemType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The access rules without the framework: who sees a record, who may change what. */
+class PatientAccessTest {
+
+    private final Facts anna = new Facts(UUID.randomUUID(), "anna", Set.of("dr-house", "pt-jones"));
+
+    private static Caller caller(String subject, String role) {
+        return new Caller(subject, Set.of(role), subject);
+    }
+
+    @Test
+    void patientSeesOnlyTheirOwnRecord() {
+        assertThat(PatientAccess.canSee(caller("anna", Role.PATIENT), anna)).isTrue();
+        assertThat(PatientAccess.canSee(caller("ben", Role.PATIENT), anna)).isFalse();
+    }
+
+    @Test
+    void clinicianSeesOnlyPatientsOfTheirCareTeams() {
+        assertThat(PatientAccess.canSee(caller("pt-jones", Role.PHYSICAL_THERAPIST), anna)).isTrue();
+        assertThat(PatientAccess.canSee(caller("dr-grey", Role.PHYSICIAN), anna)).isFalse();
+        // Being a team member is not enough without a clinical role.
+        assertThat(PatientAccess.canSee(caller("pt-jones", Role.PATIENT), anna)).isFalse();
+    }
+
+    @Test
+    void adminAndIntegratorSeeEveryone() {
+        assertThat(PatientAccess.canSee(caller("root", Role.ADMIN), anna)).isTrue();
+        assertThat(PatientAccess.canSee(caller("ehr", Role.INTEGRATOR), anna)).isTrue();
+    }
+
+    @Test
+    void invisibleRecordIsNotFoundRatherThanForbidden() {
+        assertThatThrownBy(() -> PatientAccess.require(caller("ben", Role.PATIENT), anna, Action.READ))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND));
+    }
+
+    @Test
+    void visibleButNotPermittedIsForbidden() {
+        assertThatThrownBy(() -> PatientAccess.require(caller("anna", Role.PATIENT), anna, Action.DISCHARGE))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
+        assertThatThrownBy(() -> PatientAccess.require(caller("ehr", Role.INTEGRATOR), anna, Action.EDIT_CONTACT))
+                .isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void onlyPhysiciansOnTheTeamManageTheTeamAndCloseUrgentReviews() {
+        assertThat(PatientAccess.allowed(caller("dr-house", Role.PHYSICIAN), anna, Action.MANAGE_CARE_TEAM)).isTrue();
+        assertThat(PatientAccess.allowed(caller("pt-jones", Role.PHYSICAL_THERAPIST), anna, Action.MANAGE_CARE_TEAM)).isFalse();
+        assertThat(PatientAccess.allowed(caller("root", Role.ADMIN), anna, Action.MANAGE_CARE_TEAM)).isTrue();
+        assertThat(PatientAccess.allowed(caller("dr-house", Role.PHYSICIAN), anna, Action.RESOLVE_URGENT_REVIEW)).isTrue();
+        assertThat(PatientAccess.allowed(caller("root", Role.ADMIN), anna, Action.RESOLVE_URGENT_REVIEW)).isFalse();
+    }
+
+    @Test
+    void patientKeepsContactDetailsButNotTheClinicalRecord() {
+        assertThat(PatientAccess.allowed(caller("anna", Role.PATIENT), anna, Action.EDIT_CONTACT)).isTrue();
+        assertThat(PatientAccess.allowed(caller("anna", Role.PATIENT), anna, Action.EDIT_RECORD)).isFalse();
+        assertThat(PatientAccess.allowed(caller("anna", Role.PATIENT), anna, Action.CLASSIFY_PAIN)).isFalse();
+        assertThat(PatientAccess.allowed(caller("root", Role.ADMIN), anna, Action.CLASSIFY_PAIN)).isFalse();
+        assertThat(PatientAccess.allowed(caller("pt-jones", Role.PHYSICAL_THERAPIST), anna, Action.CLASSIFY_PAIN)).isTrue();
+    }
+}
