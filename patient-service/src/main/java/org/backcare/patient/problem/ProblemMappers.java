@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -109,6 +110,20 @@ public class ProblemMappers {
             }
         });
         return builder.build();
+    }
+
+    /** Two clinicians saved the same record at the same moment: the second one lost the race. */
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        return respond(ProblemType.PRECONDITION_FAILED,
+                "the record was changed by someone else at the same time; read it again and reapply your change", null, uri);
+    }
+
+    /** A unique constraint caught what a check could not (two requests racing for the same login or member). */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return respond(ProblemType.CONFLICT, "this conflicts with a record saved at the same time; read again and retry",
+                null, uri);
     }
 
     @ServerExceptionMapper

@@ -116,6 +116,31 @@ class PatientResourceTest {
     }
 
     @Test
+    void ofConcurrentEditsWithTheSameETagExactlyOneWins() throws Exception {
+        Users physician = Users.physician();
+        String id = registerPatient(physician);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Map<String, Object> body = newPatient();
+                body.put("familyName", "Writer" + i);
+                results.add(pool.submit(() -> as(physician).header("If-Match", "\"0\"").body(body)
+                        .put("/patients/{id}", id).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var result : results) {
+                statuses.add(result.get());
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(200, 412);
+            org.assertj.core.api.Assertions.assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(physician).get("/patients/{id}", id).then().header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
     void patchChangesOnlyTheNamedFields() {
         Users physician = Users.physician();
         String id = registerPatient(physician);
