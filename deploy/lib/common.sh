@@ -1,0 +1,217 @@
+# shellcheck shell=bash disable=SC2034  # the variables are used by the scripts that source this file
+# Settings and helpers shared by deploy/up.sh, deploy/down.sh and deploy/smoke.sh. Sourced, never run.
+
+DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT_DIR=$(dirname "$DEPLOY_DIR")
+DATA_DIR=$DEPLOY_DIR/.data          # everything a run creates; removed by down.sh --clean
+CACHE_DIR=$DEPLOY_DIR/.cache        # downloads only (Keycloak zip, Kafka jars); removed by down.sh --purge
+LOG_DIR=$DATA_DIR/logs
+RUN_DIR=$DATA_DIR/run
+
+# --- Ports (all on 127.0.0.1) ---
+PG_PORT=${BACKCARE_PG_PORT:-15432}
+KAFKA_PORT=${BACKCARE_KAFKA_PORT:-19092}
+KAFKA_CONTROLLER_PORT=${BACKCARE_KAFKA_CONTROLLER_PORT:-19093}
+KEYCLOAK_PORT=${BACKCARE_KEYCLOAK_PORT:-18080}
+KEYCLOAK_MGMT_PORT=${BACKCARE_KEYCLOAK_MGMT_PORT:-19000}
+
+# --- Versions and locations ---
+# The Kafka version lives in deploy/kafka/pom.xml only.
+KAFKA_VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$DEPLOY_DIR/kafka/pom.xml")
+KAFKA_LIB=$CACHE_DIR/kafka-$KAFKA_VERSION/lib
+KAFKA_HOME=$DATA_DIR/kafka
+KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
+KAFKA_TOPICS=(patient-events plan-events tracking-events)
+KAFKA_TOPIC_PARTITIONS=3
+
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_ZIP=$CACHE_DIR/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip
+KEYCLOAK_HOME=$DATA_DIR/keycloak/keycloak-$KEYCLOAK_VERSION
+KEYCLOAK_URL=http://127.0.0.1:$KEYCLOAK_PORT
+REALM=backcare
+REALM_URL=$KEYCLOAK_URL/realms/$REALM
+TOKEN_URL=$REALM_URL/protocol/openid-connect/token
+
+PG_HOME=$DATA_DIR/pg                # PGDATA is $PG_HOME/data, the socket is in $PG_HOME/run
+
+# --- Services, in start order. One line per service: directory|env prefix|default port|database ---
+# The database name is also its user name and (dev only) password. See service_env for the variables
+# a service receives; a new service needs one line here and nothing else.
+SERVICES=(
+  "patient-service|PATIENT|8081|patients"
+  "plan-service|PLAN|8082|plans"
+  "tracking-service|TRACKING|8083|tracking"
+  "notification-service|NOTIFICATION|8084|notifications"
+)
+OIDC_SERVICE_CLIENT_ID=backcare-services
+OIDC_SERVICE_CLIENT_SECRET=backcare-services-secret
+
+# svc_field LINE N: field N (1-based) of a SERVICES line.
+svc_field() { cut -d'|' -f"$2" <<<"$1"; }
+
+# svc_port LINE: the service's HTTP port, honouring <PREFIX>_HTTP_PORT.
+svc_port() {
+  local prefix var
+  prefix=$(svc_field "$1" 2)
+  var=${prefix}_HTTP_PORT
+  printf '%s\n' "${!var:-$(svc_field "$1" 3)}"
+}
+
+# service_env LINE: the environment (NAME=value, one per line) a service is started with.
+service_env() {
+  local line=$1 prefix db other
+  prefix=$(svc_field "$line" 2)
+  db=$(svc_field "$line" 4)
+  printf '%s\n' \
+    "${prefix}_HTTP_PORT=$(svc_port "$line")" \
+    "${prefix}_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
+    "${prefix}_DB_USER=$db" \
+    "${prefix}_DB_PASSWORD=$db" \
+    "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP" \
+    "OIDC_AUTH_SERVER_URL=$REALM_URL" \
+    "OIDC_CLIENT_ID=$OIDC_SERVICE_CLIENT_ID" \
+    "OIDC_CLIENT_SECRET=$OIDC_SERVICE_CLIENT_SECRET"
+  # Every service learns where the others are (PATIENT_SERVICE_URL=http://127.0.0.1:8081, ...).
+  for other in "${SERVICES[@]}"; do
+    printf '%s_SERVICE_URL=http://127.0.0.1:%s\n' "$(svc_field "$other" 2)" "$(svc_port "$other")"
+  done
+}
+
+log() { printf '==> [%3ds] %s\n' "$SECONDS" "$*"; }
+note() { printf '    %s\n' "$*"; }
+warn() { printf 'WARNING: %s\n' "$*" >&2; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Runs a command as the postgres OS user when we are root (initdb and pg_ctl refuse to run as root).
+as_pg() {
+  if ((EUID == 0)); then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# The directory of Debian's PostgreSQL server binaries (initdb, pg_ctl, postgres, psql), or nothing.
+pg_bin_dir() {
+  local dir
+  # Newest major version first.
+  for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
+    if [[ -x $dir/initdb && -x $dir/pg_ctl && -x $dir/postgres ]]; then
+      printf '%s\n' "$dir"
+      return 0
+    fi
+  done
+  if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
+    dirname "$(readlink -f "$(command -v pg_ctl)")"
+    return 0
+  fi
+  return 1
+}
+
+# pg_running: PostgreSQL started by up.sh is running (its PGDATA has a live postmaster).
+pg_running() {
+  local bin
+  [[ -f $PG_HOME/data/PG_VERSION ]] || return 1
+  bin=$(pg_bin_dir) || return 1
+  as_pg "$bin/pg_ctl" -D "$PG_HOME/data" status >/dev/null 2>&1
+}
+
+# pid_of NAME: the pid recorded in $RUN_DIR/NAME.pid if that process is alive and is ours, else fails.
+# "Ours" means its command line mentions this checkout, which guards against a reused pid.
+pid_of() {
+  local file=$RUN_DIR/$1.pid pid
+  [[ -s $file ]] || return 1
+  pid=$(<"$file")
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$ROOT_DIR" || return 1
+  printf '%s\n' "$pid"
+}
+
+# port_in_use PORT: something accepts connections on 127.0.0.1:PORT.
+port_in_use() {
+  # shellcheck disable=SC2016  # $1 belongs to the inner shell
+  timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
+}
+
+# start_bg NAME LOGFILE COMMAND...: starts COMMAND in its own session (so it outlives this script and
+# down.sh can stop its whole process group), stdout+stderr to LOGFILE, pid to $RUN_DIR/NAME.pid.
+start_bg() {
+  local name=$1 logfile=$2 pidfile=$RUN_DIR/$1.pid i
+  shift 2
+  rm -f "$pidfile"
+  printf '\n===== %s: deploy/up.sh starts %s\n' "$(date '+%F %T')" "$name" >>"$logfile"
+  # shellcheck disable=SC2016  # $$ and $@ are for the inner shell
+  nohup setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" >>"$logfile" 2>&1 </dev/null &
+  for ((i = 0; i < 100; i++)); do
+    [[ -s $pidfile ]] && return 0
+    sleep 0.05
+  done
+  die "$name did not start (no pid file $pidfile); see $logfile"
+}
+
+# stop_pid NAME [TIMEOUT_S]: stops the process group recorded in $RUN_DIR/NAME.pid (TERM, then KILL).
+stop_pid() {
+  local name=$1 timeout=${2:-30} pid i
+  if ! pid=$(pid_of "$name"); then
+    rm -f "$RUN_DIR/$name.pid"
+    return 1
+  fi
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < timeout * 5; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    warn "$name (pid $pid) did not stop within ${timeout}s; killing it"
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$RUN_DIR/$name.pid"
+  return 0
+}
+
+# wait_http NAME URL TIMEOUT_S LOGFILE [PIDNAME [stop]]: waits until URL answers 2xx. Fails with the log's
+# tail if the time runs out or the process (PIDNAME, if given) dies first; with "stop", a process that
+# did not get ready in time is stopped, so the next up.sh starts it afresh.
+wait_http() {
+  local name=$1 url=$2 timeout=$3 logfile=$4 pidname=${5:-} stop=${6:-} start=$SECONDS
+  until curl -sf -o /dev/null --max-time 5 "$url"; do
+    if [[ -n $pidname ]] && ! pid_of "$pidname" >/dev/null; then
+      tail -n 40 "$logfile" >&2 || true
+      die "$name exited during start-up; full log: $logfile"
+    fi
+    if ((SECONDS - start >= timeout)); then
+      tail -n 40 "$logfile" >&2 || true
+      if [[ -n $stop ]]; then
+        stop_pid "$pidname" 10 || true
+        die "$name not ready after ${timeout}s ($url), stopped it; full log: $logfile"
+      fi
+      die "$name not ready after ${timeout}s ($url); full log: $logfile"
+    fi
+    sleep 1
+  done
+}
+
+# mvn_cmd: the project's Maven wrapper if present, else the system Maven.
+mvn_cmd() {
+  if [[ -x $ROOT_DIR/mvnw ]]; then
+    printf '%s\n' "$ROOT_DIR/mvnw"
+  elif command -v mvn >/dev/null; then
+    command -v mvn
+  else
+    die "neither $ROOT_DIR/mvnw nor mvn found"
+  fi
+}
+
+# apt_install PACKAGE...: installs Debian packages (root only), running apt-get update once.
+APT_UPDATED=
+apt_install() {
+  ((EUID == 0)) || die "missing $*; install it (apt-get install $*) or run as root"
+  command -v apt-get >/dev/null || die "missing $* and no apt-get to install it"
+  log "installing $* (apt-get)…"
+  if [[ -z $APT_UPDATED ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null
+}
