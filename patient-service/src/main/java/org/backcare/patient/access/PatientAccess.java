@@ -19,6 +19,8 @@ public final class PatientAccess {
         /** E-mail, phone, preferred language: the patient may keep these up to date. */
         EDIT_CONTACT,
         CLASSIFY_PAIN,
+        /** Link the record to a login or unlink it: whoever holds that login reads the whole record. */
+        LINK_LOGIN,
         DISCHARGE,
         MANAGE_CARE_TEAM,
         SCREEN_RED_FLAGS,
@@ -61,7 +63,7 @@ public final class PatientAccess {
             case EDIT_RECORD -> onTeam || caller.isAdmin();
             case EDIT_CONTACT -> onTeam || caller.isAdmin() || self;
             case CLASSIFY_PAIN, SCREEN_RED_FLAGS -> onTeam;
-            case DISCHARGE, MANAGE_CARE_TEAM -> physicianOnTeam || caller.isAdmin();
+            case DISCHARGE, MANAGE_CARE_TEAM, LINK_LOGIN -> physicianOnTeam || caller.isAdmin();
             case RESOLVE_URGENT_REVIEW -> physicianOnTeam;
         };
     }
@@ -72,6 +74,7 @@ public final class PatientAccess {
             case EDIT_RECORD -> "only clinicians on the patient's care team or an admin may change the clinical record";
             case EDIT_CONTACT -> "only the patient, their care team or an admin may change contact details";
             case CLASSIFY_PAIN -> "only clinicians on the patient's care team may classify the pain type";
+            case LINK_LOGIN -> "only a physician on the patient's care team or an admin may link the record to a login";
             case DISCHARGE -> "only a physician on the patient's care team or an admin may discharge";
             case MANAGE_CARE_TEAM -> "only a physician on the patient's care team or an admin may change the care team";
             case SCREEN_RED_FLAGS -> "only clinicians on the patient's care team may record a red-flag screening";

@@ -12,5 +12,7 @@ public enum AuditAction {
     CARE_TEAM_REMOVE,
     SCREENING_READ,
     SCREENING_RECORD,
-    URGENT_REVIEW_RESOLVE
+    URGENT_REVIEW_RESOLVE,
+    /** An attempt the access rules refused (answered 403 or 404). */
+    REFUSED
 }

@@ -19,6 +19,12 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /** Records a refused attempt in its own transaction: the request's transaction is about to roll back. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefused(Caller caller, String attempted, UUID patientId, int status) {
+        record(caller, AuditAction.REFUSED, patientId, attempted + " answered " + status);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller caller, AuditAction action, UUID patientId, String detail) {
         AuditEntry entry = new AuditEntry();

@@ -78,6 +78,11 @@ public class CareTeamService {
         if (p.isDischarged()) {
             throw ProblemException.conflict("the patient was discharged; the care team can no longer change");
         }
+        if (member.role == CareTeamRole.PHYSICIAN
+                && p.careTeam.stream().filter(m -> m.role == CareTeamRole.PHYSICIAN).count() == 1) {
+            throw ProblemException.conflict("the care team needs a physician; add another physician before removing "
+                    + member.displayName);
+        }
         p.careTeam.remove(member);
         p.touch(Instant.now(clock));
         em.flush();

@@ -34,6 +34,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isMissingBody)) {
+            return respond(ProblemType.MALFORMED, "the request body is missing; send a JSON object", null, uri);
+        }
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
@@ -52,7 +55,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidValue(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message = "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName();
+        String message = "'" + e.getValue() + "' is not " + describe(e.getTargetType());
         return respond(ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)), uri);
     }
 
@@ -67,9 +70,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
-        String message = e.getTargetType() == null
-                ? "has the wrong type"
-                : "expected a value of type " + e.getTargetType().getSimpleName();
+        String message = e.getTargetType() == null ? "has the wrong type" : "expected " + describe(e.getTargetType());
         if (field.isEmpty()) {
             return respond(ProblemType.MALFORMED, "the request body is missing or not a JSON object", null, uri);
         }
@@ -90,6 +91,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        // The framework wraps some body-reading failures; report what Jackson found, not "HTTP 400 Bad Request".
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return jackson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
@@ -130,6 +135,62 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", null, uri);
+    }
+
+    /** Routes a Jackson failure to the mapper that explains it best. */
+    Response jackson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return unknownField(u, uri);
+        }
+        if (e instanceof InvalidFormatException f) {
+            return invalidValue(f, uri);
+        }
+        if (e instanceof ValueInstantiationException v) {
+            return invalidCode(v, uri);
+        }
+        if (e instanceof MismatchedInputException m) {
+            return mismatchedInput(m, uri);
+        }
+        return malformedJson(e, uri);
+    }
+
+    /** A @NotNull on a method parameter is only ever on the request body here: say the body is missing. */
+    private static boolean isMissingBody(ConstraintViolation<?> v) {
+        Path.Node last = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            last = node;
+        }
+        return last != null && last.getKind() == ElementKind.PARAMETER
+                && v.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotNull;
+    }
+
+    /** Names a Java type the way a JSON client thinks of it. */
+    static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 1978-04-02";
+        }
+        if (type == java.time.Instant.class) {
+            return "an instant such as 2026-11-23T09:15:00Z";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        return type.isEnum() ? "one of the listed values" : "a JSON object";
     }
 
     static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {

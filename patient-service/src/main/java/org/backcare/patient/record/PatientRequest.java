@@ -25,7 +25,8 @@ public record PatientRequest(
         @Schema(example = "+46 70 123 45 67") String phone,
         @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", message = "must be a language tag such as en or sv-SE")
         @Schema(example = "sv") String preferredLanguage,
-        @Size(max = 255) @Schema(description = "OIDC subject of the patient's own login, if they have one",
+        @Size(max = 255) @Schema(description = "OIDC subject of the patient's own login, if they have one. "
+                + "Left out of a PUT, the current link stays; PATCH it to null to unlink.",
                 example = "5b8e6c1e-6a6a-4c2e-9a55-0a1f0e6f9a01") String oidcSubject,
         @PastOrPresent(message = "must not be in the future")
         @Schema(description = "When the back pain began; more than 12 weeks ago counts as chronic", example = "2025-09-01")
@@ -41,6 +42,11 @@ public record PatientRequest(
     public static final Set<String> CONTACT_FIELDS = Set.of("email", "phone", "preferredLanguage");
     /** The fields that make up the pain classification, which only clinicians set. */
     public static final Set<String> PAIN_CLASSIFICATION_FIELDS = Set.of("painType", "painTypeRationale");
+
+    public PatientRequest withOidcSubject(String subject) {
+        return new PatientRequest(givenName, familyName, birthDate, sex, email, phone, preferredLanguage, subject,
+                painOnsetDate, painType, painTypeRationale, comorbidities);
+    }
 
     public Set<Comorbidity> comorbiditiesOrEmpty() {
         return comorbidities == null ? Set.of() : comorbidities;

@@ -28,6 +28,7 @@ import org.backcare.patient.access.CurrentCaller;
 import org.backcare.patient.access.Role;
 import org.backcare.patient.common.Coded;
 import org.backcare.patient.common.ETags;
+import org.backcare.patient.common.Flags;
 import org.backcare.patient.common.Ids;
 import org.backcare.patient.common.PageOf;
 import org.backcare.patient.common.PageRequest;
@@ -36,6 +37,7 @@ import org.backcare.patient.problem.ProblemException;
 import org.backcare.patient.problem.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -116,11 +118,12 @@ public class PatientResource {
             @Parameter(description = "OIDC subject of a care-team member") @QueryParam("careTeamMember") String member,
             @Parameter(description = "active or discharged", schema = @Schema(implementation = PatientStatus.class))
             @QueryParam("status") String status,
-            @Parameter(description = "Only patients with (true) or without (false) an open urgent review")
-            @QueryParam("urgentReview") Boolean urgentReview,
+            @Parameter(description = "Only patients with (true) or without (false) an open urgent review",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("urgentReview") String urgentReview,
             @Valid @BeanParam PageRequest page) {
         var filters = new PatientSearch.Filters(name, member,
-                Coded.fromParameter(PatientStatus.class, "status", status), urgentReview);
+                Coded.fromParameter(PatientStatus.class, "status", status), Flags.parse("urgentReview", urgentReview));
         return patients.search(caller.get(), filters, page);
     }
 

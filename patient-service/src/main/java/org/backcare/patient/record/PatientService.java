@@ -69,7 +69,13 @@ public class PatientService {
     public Patient authorized(Caller caller, UUID id, Action action) {
         Patient patient = Patient.<Patient>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("patient " + id));
-        PatientAccess.require(caller, patient.accessFacts(), action);
+        try {
+            PatientAccess.require(caller, patient.accessFacts(), action);
+        } catch (ProblemException refused) {
+            // Refused attempts on a real record are worth as much to an auditor as successful ones.
+            audit.recordRefused(caller, action.name(), id, refused.type().status());
+            throw refused;
+        }
         return patient;
     }
 
@@ -78,8 +84,8 @@ public class PatientService {
         checkConsistent(request);
         String subject = request.oidcSubject();
         if (!caller.isAdmin() && !caller.isClinician()) {
-            // A patient registering themselves: the record is linked to their own login, and clinical fields wait
-            // for a clinician.
+            // A patient registering themselves: the record is linked to their own login. They may state their
+            // history (pain onset, comorbidities); the pain classification waits for a clinician.
             if (subject != null && !subject.equals(caller.subject())) {
                 throw ProblemException.forbidden("a patient can only register a record for their own login");
             }
@@ -131,6 +137,10 @@ public class PatientService {
     @Transactional
     public PatientView replace(Caller caller, UUID id, String ifMatch, PatientRequest request) {
         Patient p = authorized(caller, id, Action.READ);
+        if (request.oidcSubject() == null) {
+            // Leaving the login out of a PUT keeps the link; unlinking is an explicit PATCH {"oidcSubject": null}.
+            request = request.withOidcSubject(p.oidcSubject);
+        }
         return view(update(caller, p, ifMatch, request));
     }
 
@@ -193,6 +203,9 @@ public class PatientService {
         if (changedFields.stream().anyMatch(PatientRequest.PAIN_CLASSIFICATION_FIELDS::contains)) {
             actions.add(Action.CLASSIFY_PAIN);
         }
+        if (changedFields.contains("oidcSubject")) {
+            actions.add(Action.LINK_LOGIN);
+        }
         return actions;
     }
 
@@ -205,6 +218,10 @@ public class PatientService {
                 changed.add(name);
             }
         });
+        // Comorbidities are a set: the order they arrive in means nothing.
+        if (before.comorbiditiesOrEmpty().equals(after.comorbiditiesOrEmpty())) {
+            changed.remove("comorbidities");
+        }
         return changed;
     }
 
@@ -213,6 +230,9 @@ public class PatientService {
         Patient p = authorized(caller, id, Action.DISCHARGE);
         if (p.isDischarged()) {
             throw ProblemException.conflict("the patient was already discharged on " + p.dischargedAt);
+        }
+        if (p.urgentReview) {
+            throw ProblemException.conflict("a red flag is still under urgent review; a physician must resolve it first");
         }
         Instant now = Instant.now(clock);
         p.status = PatientStatus.DISCHARGED;
