@@ -211,16 +211,17 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getName() == null) {
+            // A node "in an iterable" carries the index of its parent's element: medications[0].dose.
+            if (node.isInIterable() && node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() == null || node.getName().startsWith("<")) {
                 continue;
             }
             if (!path.isEmpty()) {
                 path.append('.');
             }
             path.append(node.getName());
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            }
         }
         return path.isEmpty() && parameter != null ? parameter : path.toString();
     }
