@@ -7,8 +7,17 @@
 # pt.jones 200; the integrator lists patients; dr.house records a positive red-flag screening, the record
 # shows urgentReview, and a RedFlagRaised event for the patient is on Kafka topic patient-events.
 #
+# Story (plan-service, when it is a module of the root pom): plan-service projects anna's record from
+# patient-events; dr.house creates a draft plan from the mechanical template (15-minute daily routine);
+# pt.jones edits the exercises (If-Match; a stale ETag gets 412), psy.miller may not (403) but edits
+# self-management; dr.house prescribes naproxen for 14 days: 422 until the warnings are acknowledged, then
+# 200; dr.house activates the plan; anna sees exercises and naproxen in "today", ben.patient gets 404, the
+# integrator reads the plan but may not edit it (403); a PlanActivated event keyed by the patient id is on
+# Kafka topic plan-events.
+#
 # Re-runnable: anna's login can be linked to one record only, so when an earlier run already linked it,
-# the new patient is registered without a login and anna's steps use her existing record.
+# the new patient is registered without a login and anna's steps use her existing record. The plan story
+# always runs on anna's record; an open plan left by an earlier run is discontinued first.
 # shellcheck disable=SC2016  # the single-quoted \$names are jq variables
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
@@ -18,9 +27,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 command -v jq >/dev/null || apt_install jq
 command -v curl >/dev/null || apt_install curl
 
-PATIENT_LINE=${SERVICES[0]}
-PATIENT_URL=http://127.0.0.1:$(svc_port "$PATIENT_LINE")
+PATIENT_URL=http://127.0.0.1:$(svc_port "${SERVICES[0]}")
+PLAN_URL=http://127.0.0.1:$(svc_port "${SERVICES[1]}")
 KAFKA_WAIT=${BACKCARE_SMOKE_KAFKA_WAIT:-20}
+PROJECTION_WAIT=${BACKCARE_SMOKE_PROJECTION_WAIT:-30}
+# plan-service is checked when it is a module of the root pom (then deploy/up.sh starts it).
+PLAN_SERVICE=
+grep -q '<module>plan-service</module>' "$ROOT_DIR/pom.xml" 2>/dev/null && PLAN_SERVICE=1
 
 # Demo users' fixed ids (deploy/keycloak/backcare-realm.json).
 HOUSE_ID=10000000-0000-4000-8000-000000000001
@@ -72,14 +85,18 @@ claims() {
   base64 -d <<<"$payload"
 }
 
-# call METHOD PATH TOKEN [JSON]: sets STATUS; the body is in $WORK/body, headers in $WORK/headers.
-call() {
-  local method=$1 path=$2 tok=$3 data=${4:-} args=()
+# request BASE_URL METHOD PATH TOKEN [JSON [IF_MATCH]]: sets STATUS; the body is in $WORK/body, headers in
+# $WORK/headers. call = patient-service, pcall = plan-service.
+request() {
+  local base=$1 method=$2 path=$3 tok=$4 data=${5:-} if_match=${6:-} args=()
   args=(-s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' --max-time 30 -X "$method")
   [[ -n $tok ]] && args+=(-H "Authorization: Bearer $tok")
   [[ -n $data ]] && args+=(-H 'Content-Type: application/json' --data "$data")
-  STATUS=$(curl "${args[@]}" "$PATIENT_URL$path") || fail "$method $path: no answer from $PATIENT_URL"
+  [[ -n $if_match ]] && args+=(-H "If-Match: $if_match")
+  STATUS=$(curl "${args[@]}" "$base$path") || fail "$method $path: no answer from $base"
 }
+call() { request "$PATIENT_URL" "$@"; }
+pcall() { request "$PLAN_URL" "$@"; }
 expect_status() {
   [[ $STATUS == "$1" ]] || fail "expected HTTP $1, got $STATUS"
   ok "HTTP $STATUS"
@@ -92,17 +109,32 @@ expect() {
   ok "$what"
 }
 header() { sed -n "s/^$1: *//Ip" "$WORK/headers" | tr -d '\r' | head -n 1; }
+# expect_problem STATUS: that status with an RFC 9457 body (application/problem+json, matching "status").
+expect_problem() {
+  expect_status "$1"
+  [[ $(header Content-Type) == application/problem+json* ]] || fail "Content-Type is '$(header Content-Type)', expected application/problem+json"
+  expect '.status == ($s | tonumber)' "application/problem+json, status $1" --arg s "$1"
+}
+# wait_ready NAME URL: waits up to 30 s for URL/q/health/ready to answer 200.
+wait_ready() {
+  local name=$1 url=$2 i
+  step "$name is ready (waiting up to 30 s)"
+  for ((i = 0; i < 30; i++)); do
+    STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' --max-time 10 "$url/q/health/ready") || STATUS=000
+    [[ $STATUS == 000 || $STATUS == 200 ]] && break # not running at all, or ready
+    sleep 1
+  done
+  [[ $STATUS == 200 ]] || fail "$url/q/health/ready answered HTTP $STATUS: is the stack up (deploy/up.sh)?"
+  ok "HTTP 200"
+}
 
-printf 'BackCare smoke test against %s (Keycloak %s, Kafka %s)\n' "$PATIENT_URL" "$REALM_URL" "$KAFKA_BOOTSTRAP"
+printf 'BackCare smoke test against %s%s (Keycloak %s, Kafka %s)\n' "$PATIENT_URL" \
+  "${PLAN_SERVICE:+ and $PLAN_URL}" "$REALM_URL" "$KAFKA_BOOTSTRAP"
 
-step "patient-service is ready (waiting up to 30 s)"
-for ((i = 0; i < 30; i++)); do
-  STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' --max-time 10 "$PATIENT_URL/q/health/ready") || STATUS=000
-  [[ $STATUS == 000 || $STATUS == 200 ]] && break # not running at all, or ready
-  sleep 1
-done
-[[ $STATUS == 200 ]] || fail "$PATIENT_URL/q/health/ready answered HTTP $STATUS: is the stack up (deploy/up.sh)?"
-ok "HTTP 200"
+wait_ready patient-service "$PATIENT_URL"
+if [[ -n $PLAN_SERVICE ]]; then
+  wait_ready plan-service "$PLAN_URL"
+fi
 
 # --- Tokens -------------------------------------------------------------------------------------------
 step "tokens from Keycloak for every demo user and the integrator; they carry sub, name and realm roles"
@@ -217,18 +249,209 @@ expect_status 200
 expect '.total == 1 and .items[0].id == $id' 'listed with urgentReview=true' --arg id "$PATIENT_ID"
 
 # --- Kafka -------------------------------------------------------------------------------------------------
+# kafka_find TOPIC TEXT...: the first record on TOPIC (read from the beginning, up to $KAFKA_WAIT s) whose value
+# contains every TEXT; sets KAFKA_KEY, the value goes to $WORK/body (so expect works on it).
+kafka_find() {
+  local topic=$1 record
+  shift
+  compgen -G "$KAFKA_LIB/kafka-clients-*.jar" >/dev/null || fail "no Kafka jars in $KAFKA_LIB (run deploy/up.sh)"
+  rm -f "$WORK/body"
+  if ! record=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$KAFKA_LIB/*" "$DEPLOY_DIR/kafka/KafkaTool.java" \
+    find "$KAFKA_BOOTSTRAP" "$topic" "$KAFKA_WAIT" "$@" 2>"$WORK/kafka.err"); then
+    fail "no record on $topic containing $*: $(cat "$WORK/kafka.err")"
+  fi
+  KAFKA_KEY=${record%%$'\t'*}
+  printf '%s\n' "${record#*$'\t'}" >"$WORK/body"
+}
+
 step "Kafka topic patient-events has a RedFlagRaised event for $PATIENT_ID (waiting up to ${KAFKA_WAIT}s)"
-compgen -G "$KAFKA_LIB/kafka-clients-*.jar" >/dev/null || fail "no Kafka jars in $KAFKA_LIB (run deploy/up.sh)"
-if ! record=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$KAFKA_LIB/*" "$DEPLOY_DIR/kafka/KafkaTool.java" \
-  find "$KAFKA_BOOTSTRAP" patient-events "$KAFKA_WAIT" RedFlagRaised "$PATIENT_ID" 2>"$WORK/kafka.err"); then
-  fail "no RedFlagRaised event for $PATIENT_ID: $(cat "$WORK/kafka.err")"
-fi
-key=${record%%$'\t'*}
-value=${record#*$'\t'}
-printf '%s\n' "$value" >"$WORK/body"
-[[ $key == "$PATIENT_ID" ]] || fail "record key is '$key', expected the patient id"
+kafka_find patient-events RedFlagRaised "$PATIENT_ID"
+[[ $KAFKA_KEY == "$PATIENT_ID" ]] || fail "record key is '$KAFKA_KEY', expected the patient id"
 ok "key = patient id"
 expect '.type == "RedFlagRaised" and .version == 1 and .patientId == $id and (.id | length) == 36 and .occurredAt != null and .data != null' \
   'envelope: type RedFlagRaised, version 1, patientId, id, occurredAt, data' --arg id "$PATIENT_ID"
+
+if [[ -z $PLAN_SERVICE ]]; then
+  printf '\nplan-service is not a module of the root pom: its steps are skipped\n'
+  printf '\nsmoke: %s passed, 0 failed (%s steps)\n' "$PASSED" "$STEP"
+  exit 0
+fi
+
+# =============================================================================================================
+# plan-service. The plan is for anna's record (she reads "today"), which the first run registered with
+# dr.house, pt.jones and psy.miller on its care team.
+# =============================================================================================================
+P=$ANNA_RECORD
+if [[ $P != "$PATIENT_ID" ]]; then
+  step "anna's record $P (from an earlier run): dr.house, pt.jones and psy.miller are on its care team"
+  call GET "/patients/$P" "${TOKENS[dr.house]}"
+  [[ $STATUS == 200 ]] || fail "dr.house cannot read anna's record $P (HTTP $STATUS); start afresh with deploy/down.sh --clean"
+  ok "HTTP 200"
+  for member in "$JONES_ID|physical-therapist|Paula Jones, PT" "$MILLER_ID|psychologist|Sam Miller"; do
+    IFS='|' read -r subject role display <<<"$member"
+    if jq -e --arg s "$subject" '.careTeam | any(.subject == $s)' "$WORK/body" >/dev/null; then
+      ok "$role $subject on the team"
+    else
+      call POST "/patients/$P/care-team" "${TOKENS[dr.house]}" \
+        "$(jq -n --arg s "$subject" --arg r "$role" --arg d "$display" '{subject: $s, role: $r, displayName: $d}')"
+      expect_status 201
+      call GET "/patients/$P" "${TOKENS[dr.house]}"
+    fi
+  done
+fi
+
+# --- 1. The projection ------------------------------------------------------------------------------------
+step "plan-service has projected patient $P and its care team from patient-events (waiting up to ${PROJECTION_WAIT}s)"
+started=$SECONDS
+for user in dr.house pt.jones psy.miller; do
+  while :; do
+    pcall GET "/patients/$P/plans?size=100" "${TOKENS[$user]}"
+    [[ $STATUS == 200 ]] && break
+    [[ $STATUS == 404 ]] || fail "$user: GET /patients/$P/plans: expected HTTP 200 (or 404 while projecting), got $STATUS"
+    ((SECONDS - started < PROJECTION_WAIT)) || fail "$user: still HTTP 404 after ${PROJECTION_WAIT}s: the patient or its care team is not projected (plan-service.log)"
+    sleep 0.5
+  done
+  ok "$user: HTTP 200 after $((SECONDS - started)) s"
+done
+expect '(.items | type) == "array" and (.total | type) == "number"' 'a page of plans'
+
+open_plans=$(jq -r '.items[] | select(.status == "draft" or .status == "active" or .status == "on-hold") | .id' "$WORK/body")
+if [[ -n $open_plans ]]; then
+  while read -r old_plan; do
+    step "dr.house discontinues open plan $old_plan left by an earlier run"
+    pcall POST "/plans/$old_plan/status" "${TOKENS[dr.house]}" '{"status": "discontinued", "reason": "Smoke test starts a new plan"}'
+    expect_status 200
+    expect '.status == "discontinued" and .nextStatuses == []' 'discontinued, final'
+  done <<<"$open_plans"
+fi
+
+# --- 2. A draft plan from the patient's pain type ---------------------------------------------------------
+ROUTINE='["pelvic-tilt", "cat-camel", "transverse-abdominis-activation", "bird-dog", "glute-bridge"]'
+step "dr.house creates a plan from the mechanical template (the patient's pain type)"
+pcall POST "/patients/$P/plans" "${TOKENS[dr.house]}" \
+  "$(jq -n --arg t "$RUN_TAG: back to gardening by spring" '{title: $t, template: "mechanical"}')"
+expect_status 201
+PLAN_ID=$(jq -r .id "$WORK/body")
+[[ $PLAN_ID =~ ^[0-9a-f-]{36}$ ]] || fail "no plan id in the body"
+ok "plan $PLAN_ID"
+[[ $(header Location) == */plans/$PLAN_ID ]] || fail "Location header is '$(header Location)'"
+ok "Location $(header Location)"
+[[ -n $(header ETag) ]] || fail "no ETag header"
+ok "ETag $(header ETag)"
+expect '.status == "draft" and .template == "mechanical" and .patientId == $p and .ownerSubject == $h and .revision == 1' \
+  'draft, template mechanical, owner dr.house, revision 1' --arg p "$P" --arg h "$HOUSE_ID"
+expect '.sections | keys == ["exercises", "flare-up", "goals", "medications", "self-management"]' 'all five sections'
+expect '[.sections.exercises.content.exercises[] | select(.dose.sessionsPerWeek >= 7)]
+  | (map(.exercise) == $routine) and (map(.dose.minutes) | add) == 15' \
+  'exercises: the 15-minute daily routine (5 daily exercises, 15 minutes)' --argjson routine "$ROUTINE"
+expect '.sections.medications.content.medications == []' 'no medication yet (left to the physician)'
+
+# --- 3. Section ownership and If-Match --------------------------------------------------------------------
+step "pt.jones reads the exercises section"
+pcall GET "/plans/$PLAN_ID/sections/exercises" "${TOKENS[pt.jones]}"
+expect_status 200
+etag=$(header ETag)
+[[ -n $etag ]] || fail "no ETag header"
+expect '.kind == "exercises" and (.version | tostring) == ($e | ltrimstr("\"") | rtrimstr("\""))' "ETag $etag = the section's version" --arg e "$etag"
+# The body is the content just read, changed: what the API writes, a client can send back.
+exercises=$(jq -c '.content | .exercises |= map(if .exercise == "bird-dog" then .dose.reps = 10 else . end)
+  | .notes = "Bird-dog up to 10 reps (smoke test)"' "$WORK/body")
+step "pt.jones edits the exercises (bird-dog 10 reps) with If-Match: $etag"
+pcall PUT "/plans/$PLAN_ID/sections/exercises" "${TOKENS[pt.jones]}" "$exercises" "$etag"
+expect_status 200
+expect '.updatedBy == $j and (.content.exercises[] | select(.exercise == "bird-dog") | .dose.reps) == 10' \
+  'saved: bird-dog 10 reps, updatedBy pt.jones' --arg j "$JONES_ID"
+new_etag=$(header ETag)
+[[ -n $new_etag && $new_etag != "$etag" ]] || fail "ETag did not change ('$etag' -> '$new_etag')"
+ok "ETag $etag -> $new_etag"
+step "pt.jones saves again with the old ETag $etag -> 412"
+pcall PUT "/plans/$PLAN_ID/sections/exercises" "${TOKENS[pt.jones]}" "$exercises" "$etag"
+expect_problem 412
+
+step "psy.miller (psychologist) edits the exercises -> 403"
+pcall PUT "/plans/$PLAN_ID/sections/exercises" "${TOKENS[psy.miller]}" "$exercises" "$new_etag"
+expect_problem 403
+
+step "psy.miller reads the self-management section"
+pcall GET "/plans/$PLAN_ID/sections/self-management" "${TOKENS[psy.miller]}"
+expect_status 200
+etag=$(header ETag)
+expect '.content.pacing | length > 0' 'pre-filled from the template (pacing)'
+selfcare=$(jq -c '.content | .cbt = {sessions: 8, everyWeeks: 1, focus: "Fear of movement, pacing (smoke test)"}' "$WORK/body")
+step "psy.miller adds 8 weekly CBT sessions with If-Match: $etag"
+pcall PUT "/plans/$PLAN_ID/sections/self-management" "${TOKENS[psy.miller]}" "$selfcare" "$etag"
+expect_status 200
+expect '.updatedBy == $m and .content.cbt.sessions == 8' 'saved, updatedBy psy.miller' --arg m "$MILLER_ID"
+
+# --- 4. Medication safety ---------------------------------------------------------------------------------
+step "dr.house reads the medications section"
+pcall GET "/plans/$PLAN_ID/sections/medications" "${TOKENS[dr.house]}"
+expect_status 200
+etag=$(header ETag)
+start=$(date -u +%F)
+end=$(date -u -d "$start + 13 days" +%F)
+# medication ACKNOWLEDGED_JSON_ARRAY: the section body, naproxen 500 mg twice daily, $start..$end (14 days).
+medication() {
+  jq -n --arg s "$start" --arg e "$end" --argjson ack "$1" '{medications: [{drug: "naproxen", dose: 500, unit: "mg",
+    timesPerDay: 2, asNeeded: false, startDate: $s, endDate: $e, acknowledgedWarnings: $ack,
+    instructions: "Take with food (smoke test)"}], notes: "Short NSAID course to allow movement"}'
+}
+step "dr.house prescribes naproxen 500 mg twice daily $start..$end (14 days), nothing acknowledged -> 422"
+pcall PUT "/plans/$PLAN_ID/sections/medications" "${TOKENS[dr.house]}" "$(medication '[]')" "$etag"
+expect_problem 422
+expect '.issues | any(.drug == "naproxen" and .code == "nsaid-longer-than-10-days" and .acknowledgeable)' \
+  'issues[]: naproxen nsaid-longer-than-10-days (acknowledgeable)'
+# The patient was registered with kidney-disease, so naproxen also draws nsaid-kidney-disease.
+expect '[.issues[].code] | sort == ["nsaid-kidney-disease", "nsaid-longer-than-10-days"]' \
+  'issues[]: exactly nsaid-longer-than-10-days and nsaid-kidney-disease (the patient has kidney disease)'
+step "dr.house acknowledges nsaid-longer-than-10-days only -> 422 naming the other warning alone"
+pcall PUT "/plans/$PLAN_ID/sections/medications" "${TOKENS[dr.house]}" "$(medication '["nsaid-longer-than-10-days"]')" "$etag"
+expect_problem 422
+expect '[.issues[].code] == ["nsaid-kidney-disease"]' 'issues[]: nsaid-kidney-disease only'
+step "dr.house acknowledges both warnings -> 200"
+pcall PUT "/plans/$PLAN_ID/sections/medications" "${TOKENS[dr.house]}" \
+  "$(medication '["nsaid-longer-than-10-days", "nsaid-kidney-disease"]')" "$etag"
+expect_status 200
+expect '.content.medications | length == 1 and (.[0] | .drug == "naproxen" and (.id | length) == 36
+  and .dailyDose == 1000 and .drugClass == "nsaid" and (.acknowledgedWarnings | length) == 2)' \
+  'naproxen saved with an id, dailyDose 1000, drugClass nsaid, both acknowledgments'
+
+# --- 5. Activation ----------------------------------------------------------------------------------------
+day_before=$(date -u +%F)
+step "dr.house activates the plan"
+pcall POST "/plans/$PLAN_ID/status" "${TOKENS[dr.house]}" '{"status": "active", "reason": "Agreed with the patient (smoke test)"}'
+expect_status 200
+expect '.status == "active" and (.nextStatuses | sort) == ["completed", "discontinued", "on-hold"]' 'active; next: on-hold, completed, discontinued'
+expect '.startDate == $a or .startDate == $b' 'start date set to today' --arg a "$day_before" --arg b "$(date -u +%F)"
+
+# --- 6. Who sees what -------------------------------------------------------------------------------------
+step "anna.patient: GET /patients/$P/plan/today"
+pcall GET "/patients/$P/plan/today" "${TOKENS[anna.patient]}"
+expect_status 200
+expect '[.exercises[].exercise] as $e | $routine | all(. as $x | $e | index($x) != null)' \
+  'exercises: the daily routine is listed' --argjson routine "$ROUTINE"
+expect '.medications | any(.drug == "naproxen" and .dose == 500 and .unit == "mg" and .timesPerDay == 2)' \
+  'medications: naproxen 500 mg twice a day'
+step "ben.patient: GET /patients/$P/plan/today (not his record)"
+pcall GET "/patients/$P/plan/today" "${TOKENS[ben.patient]}"
+expect_problem 404
+step "integrator: GET /plans/$PLAN_ID"
+pcall GET "/plans/$PLAN_ID" "${TOKENS[integrator]}"
+expect_status 200
+expect '.id == $id and .status == "active" and (.sections | length) == 5' 'the active plan with its sections' --arg id "$PLAN_ID"
+step "integrator: PUT /plans/$PLAN_ID/sections/exercises -> 403"
+pcall PUT "/plans/$PLAN_ID/sections/exercises" "${TOKENS[integrator]}" "$exercises" "$new_etag"
+expect_problem 403
+
+# --- 7. Kafka -----------------------------------------------------------------------------------------------
+step "Kafka topic plan-events has a PlanActivated event for plan $PLAN_ID (waiting up to ${KAFKA_WAIT}s)"
+kafka_find plan-events PlanActivated "$PLAN_ID"
+[[ $KAFKA_KEY == "$P" ]] || fail "record key is '$KAFKA_KEY', expected the patient id $P"
+ok "key = patient id"
+expect '.type == "PlanActivated" and .version == 1 and .source == "plan-service" and .patientId == $p and (.id | length) == 36
+  and .occurredAt != null and .data.planId == $plan and .data.plan.status == "active"' \
+  'envelope: type PlanActivated, version 1, source plan-service, patientId; data: planId, plan active' \
+  --arg p "$P" --arg plan "$PLAN_ID"
+expect '.data.plan.sections.medications.content.medications | any(.drug == "naproxen")' 'data.plan carries the medications (naproxen)'
 
 printf '\nsmoke: %s passed, 0 failed (%s steps)\n' "$PASSED" "$STEP"

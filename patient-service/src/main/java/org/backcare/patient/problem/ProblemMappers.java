@@ -1,6 +1,8 @@
 package org.backcare.patient.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -77,6 +79,55 @@ public class ProblemMappers {
         return respond(ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)), uri);
     }
 
+    /** A number too large for its field, e.g. 99999999999 sessions a week. */
+    @ServerExceptionMapper
+    public Response numberOutOfRange(InputCoercionException e, UriInfo uri) {
+        JsonParser parser = e.getProcessor();
+        String field = parser != null && parser.getParsingContext() != null
+                ? parser.getParsingContext().getCurrentName() : null;
+        String message = "the number is too large";
+        return respond(ProblemType.VALIDATION, (field == null ? "" : field + ": ") + message,
+                field == null ? null : List.of(new Problem.FieldError(field, message)), uri);
+    }
+
+    /** Any other mapping failure that knows where it happened (a duplicate key, a NUL character...). */
+    @ServerExceptionMapper
+    public Response unmappable(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = e.getOriginalMessage();
+        if (e.getCause() instanceof InputCoercionException) {
+            message = "the number is too large";
+        } else if (e.getCause() instanceof JsonProcessingException parse) {
+            String duplicate = parse.getOriginalMessage();
+            if (duplicate != null && duplicate.startsWith("Duplicate field '")) {
+                String name = duplicate.substring("Duplicate field '".length(), duplicate.length() - 1);
+                field = field.isEmpty() ? name : field + "." + name;
+                message = "given twice; send each field once";
+            } else {
+                // A syntax error met while reading a value: the body is not JSON.
+                return malformedJson(parse, uri);
+            }
+        }
+        return respond(ProblemType.VALIDATION, (field.isEmpty() ? "" : field + ": ") + message,
+                field.isEmpty() ? null : List.of(new Problem.FieldError(field, message)), uri);
+    }
+
+    /**
+     * A value the database cannot store (a NUL character in text, a date in the year 999999999): the client's input,
+     * not a server fault. The transaction has rolled back, so nothing was stored.
+     */
+    @ServerExceptionMapper
+    public Response unstorable(org.hibernate.exception.DataException e, UriInfo uri) {
+        return respond(ProblemType.VALIDATION,
+                "a value cannot be stored: text must not contain NUL characters and dates must be realistic", null, uri);
+    }
+
+    /** Date arithmetic overflowed on an absurd date. */
+    @ServerExceptionMapper
+    public Response impossibleDate(java.time.DateTimeException e, UriInfo uri) {
+        return respond(ProblemType.VALIDATION, "a date is out of range: " + e.getMessage(), null, uri);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
@@ -150,6 +201,12 @@ public class ProblemMappers {
         }
         if (e instanceof MismatchedInputException m) {
             return mismatchedInput(m, uri);
+        }
+        if (e instanceof InputCoercionException c) {
+            return numberOutOfRange(c, uri);
+        }
+        if (e instanceof JsonMappingException m) {
+            return unmappable(m, uri);
         }
         return malformedJson(e, uri);
     }

@@ -23,12 +23,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.backcare.plan.access.CurrentCaller;
 import org.backcare.plan.access.Role;
 import org.backcare.plan.common.Coded;
+import org.backcare.plan.common.Flags;
 import org.backcare.plan.common.Ids;
 import org.backcare.plan.common.PageOf;
 import org.backcare.plan.common.PageRequest;
 import org.backcare.plan.problem.Problem;
 import org.backcare.plan.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -96,9 +98,11 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "Bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageOf<PlanView> search(
             @Parameter(schema = @Schema(implementation = PlanStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only plans whose review is (true) or is not (false) overdue") @QueryParam("reviewOverdue") Boolean overdue,
+            @Parameter(description = "Only plans whose review is (true) or is not (false) overdue",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("reviewOverdue") String overdue,
             @Valid @BeanParam PageRequest page) {
-        return plans.search(caller.get(), Coded.fromParameter(PlanStatus.class, "status", status), overdue, page);
+        return plans.search(caller.get(), Coded.fromParameter(PlanStatus.class, "status", status),
+                Flags.parse("reviewOverdue", overdue), page);
     }
 
     @GET
@@ -171,7 +175,10 @@ public class PlanResource {
         try {
             number = Integer.parseInt(revision);
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("revision", "'" + revision + "' is not a revision number");
+            number = 0;
+        }
+        if (number < 1) {
+            throw ProblemException.badRequest("revision", "'" + revision + "' is not a revision number (1, 2, ...)");
         }
         PlanRevision r = plans.revision(caller.get(), Ids.parse("id", id), number);
         return new RevisionView(r.revision, r.changed, r.summary, r.changedBy, r.changedAt, json.readTree(r.snapshot));

@@ -11,6 +11,7 @@ import org.backcare.plan.access.PlanAccess;
 import org.backcare.plan.access.PlanAccess.Action;
 import org.backcare.plan.audit.AuditAction;
 import org.backcare.plan.audit.AuditLog;
+import org.backcare.plan.common.Dates;
 import org.backcare.plan.common.ETags;
 import org.backcare.plan.common.PageOf;
 import org.backcare.plan.common.PageRequest;
@@ -83,7 +84,15 @@ public class PlanService {
         if (plan == null) {
             throw ProblemException.notFound("plan " + planId);
         }
-        patient(caller, plan.patientId, action);
+        try {
+            patient(caller, plan.patientId, action);
+        } catch (ProblemException refused) {
+            // Answer as for a plan that does not exist: neither the plan nor its patient is revealed.
+            if (refused.type() == org.backcare.plan.problem.ProblemType.NOT_FOUND) {
+                throw ProblemException.notFound("plan " + planId);
+            }
+            throw refused;
+        }
         return plan;
     }
 
@@ -93,6 +102,7 @@ public class PlanService {
         if (patient.isDischarged()) {
             throw ProblemException.conflict("the patient was discharged; plans can no longer be created");
         }
+        Dates.requireRealistic("startDate", request.startDate());
         if (Plan.count("patientId = ?1 and status in ?2", patientId,
                 List.of(PlanStatus.DRAFT, PlanStatus.ACTIVE, PlanStatus.ON_HOLD)) > 0) {
             throw ProblemException.conflict("the patient already has an open plan; complete or discontinue it first");
@@ -159,6 +169,11 @@ public class PlanService {
         Plan plan = plan(caller, planId, Action.EDIT, true);
         ETags.requireMatch(ifMatch, plan.version);
         requireOpen(plan);
+        Dates.requireRealistic("startDate", request.startDate());
+        Dates.requireRealistic("reviewDate", request.reviewDate());
+        if (request.startDate() != null && request.reviewDate().isBefore(request.startDate())) {
+            throw ProblemException.badRequest("reviewDate", "must not be before the start date " + request.startDate());
+        }
         plan.title = request.title().strip();
         plan.startDate = request.startDate();
         plan.reviewDate = request.reviewDate();

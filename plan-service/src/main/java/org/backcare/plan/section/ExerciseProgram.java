@@ -1,7 +1,6 @@
 package org.backcare.plan.section;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -37,15 +36,15 @@ public record ExerciseProgram(@NotNull @Size(max = 30) List<@Valid @NotNull Pres
 
     /** How much: sets and reps, a hold time, or minutes; and how many sessions a week. */
     @Schema(name = "ExerciseDose")
+    @MeasurableDose
     public record Dose(@Min(1) @Max(20) @Schema(example = "2") Integer sets,
                        @Min(1) @Max(100) @Schema(example = "10") Integer reps,
                        @Min(1) @Max(600) @Schema(example = "5") Integer holdSeconds,
                        @Min(1) @Max(240) @Schema(example = "5") Integer minutes,
                        @NotNull @Min(1) @Max(14) @Schema(example = "7") Integer sessionsPerWeek) {
 
-        @AssertTrue(message = "give sets and reps, a hold time, or minutes")
-        @Schema(hidden = true)
-        public boolean isMeasurable() {
+        /** A dose the patient can follow: sets and reps, a hold time, or minutes. */
+        public boolean measurable() {
             return (sets != null && reps != null) || holdSeconds != null || minutes != null;
         }
     }

@@ -1,6 +1,7 @@
 package org.backcare.plan.section;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -94,7 +95,9 @@ public class SectionService {
         if (content instanceof ExerciseProgram program) {
             checkCatalogue(program);
         } else if (content instanceof Medications medications) {
-            Medications before = json.readValue(section.content, Medications.class);
+            // Stored content is read leniently: a field written by an older version must not make it unreadable.
+            Medications before = json.readerFor(Medications.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(section.content);
             PatientProjection patient = PatientProjection.findById(plan.patientId);
             medications = withIds(medications, before);
             checkSafety(medications, patient);

@@ -1,6 +1,7 @@
 package org.backcare.plan.today;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -54,6 +55,7 @@ public class TodayService {
 
     private <T> T read(Plan plan, SectionKind kind, Class<T> type) throws JsonProcessingException {
         PlanSection section = PlanSection.findById(new PlanSection.Key(plan.id, kind));
-        return json.readValue(section.content, type);
+        // Stored content is read leniently: a field written by an older version must not make it unreadable.
+        return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(section.content);
     }
 }

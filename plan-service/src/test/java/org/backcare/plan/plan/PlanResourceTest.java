@@ -147,6 +147,25 @@ class PlanResourceTest {
     }
 
     @Test
+    void thePatientSeesTodaysTasksOfTheActivePlan() {
+        Users physician = Users.physician();
+        Users patientLogin = Users.patient();
+        TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "mechanical", physician);
+        String plan = Api.createPlan(physician, patient.id(), "mechanical");
+        as(patientLogin).get("/patients/{id}/plan/today", patient.id()).then().statusCode(404);
+        Api.activate(physician, plan);
+        as(patientLogin).get("/patients/{id}/plan/today", patient.id()).then().statusCode(200)
+                .body("date", equalTo(LocalDate.now().toString()))
+                .body("exercises.exercise", hasItem("bird-dog"))
+                .body("exercises.find { it.exercise == 'bird-dog' }.instructions", containsString("hands and knees"));
+        // A section read and sent back unchanged is accepted: what the API writes, it reads.
+        var exercises = as(physician).get("/plans/{id}/sections/exercises", plan).then().extract();
+        as(physician).header("If-Match", exercises.header("ETag")).body(exercises.jsonPath().getMap("content"))
+                .put("/plans/{id}/sections/exercises", plan).then().statusCode(200);
+        as(Users.patient()).get("/patients/{id}/plan/today", patient.id()).then().statusCode(404);
+    }
+
+    @Test
     void catalogueAndFormularyAreServed() {
         as(Users.patient()).get("/exercise-catalogue").then().statusCode(200)
                 .body("code", hasItem("bird-dog")).body("find { it.code == 'walking' }.category", equalTo("aerobic"));

@@ -1,0 +1,39 @@
+package org.backcare.tracking.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.backcare.tracking.access.Caller;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Writes audit entries in the same transaction as the read or change they record. */
+@ApplicationScoped
+public class AuditLog {
+
+    private final Clock clock;
+
+    public AuditLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Records a refused attempt in its own transaction: the request's transaction is about to roll back. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefused(Caller caller, String attempted, UUID patientId, int status) {
+        record(caller, AuditAction.REFUSED, patientId, attempted + " answered " + status);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Caller caller, AuditAction action, UUID patientId, String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = Instant.now(clock);
+        entry.actor = caller.subject();
+        entry.actorRoles = String.join(",", new TreeSet<>(caller.roles()));
+        entry.action = action;
+        entry.patientId = patientId;
+        entry.detail = detail;
+        entry.persist();
+    }
+}

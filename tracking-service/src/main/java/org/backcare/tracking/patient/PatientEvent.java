@@ -1,0 +1,34 @@
+package org.backcare.tracking.patient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The consumer side of the patient-events contract (deploy/asyncapi.yaml), version 1. Only what tracking-service
+ * uses is mapped; unknown fields are ignored so the producer can add optional fields.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PatientEvent(UUID id, String type, int version, Instant occurredAt, UUID patientId, JsonNode data) {
+
+    public static final int SUPPORTED_VERSION = 1;
+
+    /** data of PatientRegistered and PatientUpdated. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Snapshot(String givenName, String familyName, String oidcSubject, String status, String painType,
+                           boolean urgentReview, List<String> comorbidities, List<Member> careTeam) {
+    }
+
+    /** data of CareTeamMemberAdded and CareTeamMemberRemoved: the whole team after the change. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CareTeamChange(List<Member> careTeam) {
+    }
+
+    /** One member of a care team. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Member(String subject, String role, String displayName) {
+    }
+}

@@ -1,0 +1,34 @@
+package org.backcare.tracking.patient;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.backcare.tracking.access.Caller;
+import org.backcare.tracking.access.PatientAccess;
+import org.backcare.tracking.audit.AuditLog;
+import org.backcare.tracking.problem.ProblemException;
+
+import java.util.UUID;
+
+/** Looks up a projected patient and checks what the caller may do; refused attempts are audited. */
+@ApplicationScoped
+public class Patients {
+
+    private final AuditLog audit;
+
+    public Patients(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PatientProjection authorized(Caller caller, UUID patientId, PatientAccess.Action action) {
+        PatientProjection p = PatientProjection.<PatientProjection>findByIdOptional(patientId)
+                .orElseThrow(() -> ProblemException.notFound("patient " + patientId));
+        try {
+            PatientAccess.require(caller, p.accessFacts(), action);
+        } catch (ProblemException refused) {
+            audit.recordRefused(caller, action.name(), patientId, refused.type().status());
+            throw refused;
+        }
+        return p;
+    }
+}

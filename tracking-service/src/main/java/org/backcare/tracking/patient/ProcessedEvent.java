@@ -1,0 +1,20 @@
+package org.backcare.tracking.patient;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An event id already applied; written in the same transaction as its effect, so a redelivery changes nothing. */
+@Entity
+@Table(name = "processed_event")
+public class ProcessedEvent extends PanacheEntityBase {
+
+    @Id
+    public UUID eventId;
+    public String type;
+    public Instant processedAt;
+}

@@ -1,0 +1,62 @@
+package org.backcare.tracking.rules;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * "An alert is raised once per episode, not on every check-in while the condition holds." An episode opens when a
+ * rule's condition starts to hold and closes on the first evaluation where it no longer holds; only the opening
+ * raises an alert.
+ */
+public final class Episodes {
+
+    /** What to do with one alert type after an evaluation. */
+    public enum Decision {
+        /** The condition started to hold: open an episode and raise the alert. */
+        RAISE,
+        /** The condition still holds: the episode stays open, no new alert. */
+        KEEP_OPEN,
+        /** The condition no longer holds: close the episode. */
+        CLOSE,
+        /** The condition does not hold and no episode is open. */
+        NOTHING
+    }
+
+    private Episodes() {
+    }
+
+    /**
+     * The episode decision table.
+     * <pre>
+     * condition holds | episode open | decision
+     * yes             | no           | RAISE
+     * yes             | yes          | KEEP_OPEN
+     * no              | yes          | CLOSE
+     * no              | no           | NOTHING
+     * </pre>
+     */
+    public static Decision decide(boolean conditionHolds, boolean episodeOpen) {
+        if (conditionHolds) {
+            return episodeOpen ? Decision.KEEP_OPEN : Decision.RAISE;
+        }
+        return episodeOpen ? Decision.CLOSE : Decision.NOTHING;
+    }
+
+    /**
+     * The decision for every alert type, given this evaluation's findings (a type's condition holds when it has a
+     * finding) and the types with an open episode.
+     */
+    public static Map<AlertType, Decision> decideAll(List<Finding> findings, Set<AlertType> openEpisodes) {
+        Objects.requireNonNull(findings, "findings");
+        Objects.requireNonNull(openEpisodes, "openEpisodes");
+        Map<AlertType, Decision> decisions = new EnumMap<>(AlertType.class);
+        for (AlertType type : AlertType.values()) {
+            boolean holds = findings.stream().anyMatch(f -> f.type() == type);
+            decisions.put(type, decide(holds, openEpisodes.contains(type)));
+        }
+        return decisions;
+    }
+}

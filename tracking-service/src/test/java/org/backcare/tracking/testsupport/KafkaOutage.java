@@ -1,0 +1,32 @@
+package org.backcare.tracking.testsupport;
+
+/** Lets a test stop and restart the in-process broker that {@link InProcessKafkaResource} started. */
+public final class KafkaOutage {
+
+    private static volatile Runnable stop;
+    private static volatile Runnable start;
+
+    private KafkaOutage() {
+    }
+
+    static void register(Runnable stopBroker, Runnable startBroker) {
+        stop = stopBroker;
+        start = startBroker;
+    }
+
+    static void clear() {
+        stop = null;
+        start = null;
+    }
+
+    public static void stopBroker() {
+        if (stop == null) {
+            throw new IllegalStateException("no in-process Kafka broker registered in this class loader");
+        }
+        stop.run();
+    }
+
+    public static void startBroker() {
+        start.run();
+    }
+}

@@ -1,0 +1,51 @@
+package org.backcare.tracking.testsupport;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Test users with signed access tokens (the WireMock OIDC server publishes the matching key). Each test creates
+ * fresh subjects so tests never see each other's patients.
+ */
+public record Users(String subject, String role, String name) {
+
+    public static Users of(String role) {
+        return new Users(UUID.randomUUID().toString(), role, role + " " + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    public static Users physician() {
+        return of("physician");
+    }
+
+    public static Users physicalTherapist() {
+        return of("physical-therapist");
+    }
+
+    public static Users psychologist() {
+        return of("psychologist");
+    }
+
+    public static Users patient() {
+        return of("patient");
+    }
+
+    public static Users admin() {
+        return of("admin");
+    }
+
+    public static Users integrator() {
+        return of("integrator");
+    }
+
+    public String token() {
+        return Jwt.subject(subject)
+                .preferredUserName(name)
+                .claim("name", name)
+                .groups(Set.of(role))
+                .issuer("https://server.example.com")
+                .audience("https://service.example.com")
+                .sign();
+    }
+}
