@@ -15,9 +15,17 @@
 # integrator reads the plan but may not edit it (403); a PlanActivated event keyed by the patient id is on
 # Kafka topic plan-events.
 #
+# Story (tracking-service, when it is a module of the root pom; after the plan is active): tracking-service
+# projects anna's record; anna records today's check-in (a second PUT without If-Match gets 428), logs a
+# bird-dog session and a naproxen intake, and records yesterday's check-in with a red flag (saddle numbness):
+# an urgent RedFlagSymptomReported alert keyed by the patient id is on Kafka topic tracking-events; pt.jones
+# reads the timeline and the 7-day trend, ben.patient gets 404, the integrator reads the trend but may not
+# record a check-in (403); anna fills in an ODI questionnaire (score 37.8).
+#
 # Re-runnable: anna's login can be linked to one record only, so when an earlier run already linked it,
 # the new patient is registered without a login and anna's steps use her existing record. The plan story
-# always runs on anna's record; an open plan left by an earlier run is discontinued first.
+# always runs on anna's record; an open plan left by an earlier run is discontinued first. A check-in for a day that
+# already has one (an earlier run) is read first and updated with its ETag in If-Match.
 # shellcheck disable=SC2016  # the single-quoted \$names are jq variables
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
@@ -29,11 +37,15 @@ command -v curl >/dev/null || apt_install curl
 
 PATIENT_URL=http://127.0.0.1:$(svc_port "${SERVICES[0]}")
 PLAN_URL=http://127.0.0.1:$(svc_port "${SERVICES[1]}")
+TRACKING_URL=http://127.0.0.1:$(svc_port "${SERVICES[2]}")
 KAFKA_WAIT=${BACKCARE_SMOKE_KAFKA_WAIT:-20}
 PROJECTION_WAIT=${BACKCARE_SMOKE_PROJECTION_WAIT:-30}
 # plan-service is checked when it is a module of the root pom (then deploy/up.sh starts it).
 PLAN_SERVICE=
 grep -q '<module>plan-service</module>' "$ROOT_DIR/pom.xml" 2>/dev/null && PLAN_SERVICE=1
+# tracking-service likewise; its steps follow the plan-service steps (they need the active plan).
+TRACKING_SERVICE=
+[[ -n $PLAN_SERVICE ]] && grep -q '<module>tracking-service</module>' "$ROOT_DIR/pom.xml" 2>/dev/null && TRACKING_SERVICE=1
 
 # Demo users' fixed ids (deploy/keycloak/backcare-realm.json).
 HOUSE_ID=10000000-0000-4000-8000-000000000001
@@ -86,7 +98,7 @@ claims() {
 }
 
 # request BASE_URL METHOD PATH TOKEN [JSON [IF_MATCH]]: sets STATUS; the body is in $WORK/body, headers in
-# $WORK/headers. call = patient-service, pcall = plan-service.
+# $WORK/headers. call = patient-service, pcall = plan-service, tcall = tracking-service.
 request() {
   local base=$1 method=$2 path=$3 tok=$4 data=${5:-} if_match=${6:-} args=()
   args=(-s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' --max-time 30 -X "$method")
@@ -97,6 +109,7 @@ request() {
 }
 call() { request "$PATIENT_URL" "$@"; }
 pcall() { request "$PLAN_URL" "$@"; }
+tcall() { request "$TRACKING_URL" "$@"; }
 expect_status() {
   [[ $STATUS == "$1" ]] || fail "expected HTTP $1, got $STATUS"
   ok "HTTP $STATUS"
@@ -128,12 +141,15 @@ wait_ready() {
   ok "HTTP 200"
 }
 
-printf 'BackCare smoke test against %s%s (Keycloak %s, Kafka %s)\n' "$PATIENT_URL" \
-  "${PLAN_SERVICE:+ and $PLAN_URL}" "$REALM_URL" "$KAFKA_BOOTSTRAP"
+printf 'BackCare smoke test against %s%s%s (Keycloak %s, Kafka %s)\n' "$PATIENT_URL" \
+  "${PLAN_SERVICE:+, $PLAN_URL}" "${TRACKING_SERVICE:+, $TRACKING_URL}" "$REALM_URL" "$KAFKA_BOOTSTRAP"
 
 wait_ready patient-service "$PATIENT_URL"
 if [[ -n $PLAN_SERVICE ]]; then
   wait_ready plan-service "$PLAN_URL"
+fi
+if [[ -n $TRACKING_SERVICE ]]; then
+  wait_ready tracking-service "$TRACKING_URL"
 fi
 
 # --- Tokens -------------------------------------------------------------------------------------------
@@ -272,7 +288,7 @@ expect '.type == "RedFlagRaised" and .version == 1 and .patientId == $id and (.i
   'envelope: type RedFlagRaised, version 1, patientId, id, occurredAt, data' --arg id "$PATIENT_ID"
 
 if [[ -z $PLAN_SERVICE ]]; then
-  printf '\nplan-service is not a module of the root pom: its steps are skipped\n'
+  printf '\nplan-service is not a module of the root pom: its steps and those of tracking-service are skipped\n'
   printf '\nsmoke: %s passed, 0 failed (%s steps)\n' "$PASSED" "$STEP"
   exit 0
 fi
@@ -453,5 +469,159 @@ expect '.type == "PlanActivated" and .version == 1 and .source == "plan-service"
   'envelope: type PlanActivated, version 1, source plan-service, patientId; data: planId, plan active' \
   --arg p "$P" --arg plan "$PLAN_ID"
 expect '.data.plan.sections.medications.content.medications | any(.drug == "naproxen")' 'data.plan carries the medications (naproxen)'
+
+if [[ -z $TRACKING_SERVICE ]]; then
+  printf '\ntracking-service is not a module of the root pom: its steps are skipped\n'
+  printf '\nsmoke: %s passed, 0 failed (%s steps)\n' "$PASSED" "$STEP"
+  exit 0
+fi
+
+# =============================================================================================================
+# tracking-service, on anna's record with its active plan. "Today" is UTC (tracking-service's default
+# backcare.time-zone), as in the plan steps.
+# =============================================================================================================
+today=$(date -u +%F)
+yesterday=$(date -u -d "$today - 1 day" +%F)
+tracking_started=$(($(date -u +%s) - 1)) # alerts raised by this run are at or after this instant
+
+# --- 1. The projection ------------------------------------------------------------------------------------
+step "tracking-service has projected patient $P and its care team from patient-events (waiting up to ${PROJECTION_WAIT}s)"
+started=$SECONDS
+for user in anna.patient pt.jones; do
+  while :; do
+    tcall GET "/patients/$P/timeline" "${TOKENS[$user]}"
+    [[ $STATUS == 200 ]] && break
+    [[ $STATUS == 404 ]] || fail "$user: GET /patients/$P/timeline: expected HTTP 200 (or 404 while projecting), got $STATUS"
+    ((SECONDS - started < PROJECTION_WAIT)) || fail "$user: still HTTP 404 after ${PROJECTION_WAIT}s: the patient or its care team is not projected (tracking-service.log)"
+    sleep 0.5
+  done
+  ok "$user: HTTP 200 after $((SECONDS - started)) s"
+done
+expect '(.items | type) == "array" and (.total | type) == "number"' 'a page of timeline entries'
+
+# checkin PAIN RED_FLAGS_JSON: a check-in body (lower back, worse sitting, better walking, sleep quality 5).
+checkin() {
+  jq -n --argjson pain "$1" --argjson flags "$2" '{pain: $pain, locations: ["lower-back"], triggers: ["sitting"],
+    relievers: ["walking"], sleepQuality: 5, redFlags: $flags}'
+}
+# record_checkin DAY BODY: anna records the check-in of DAY. A free day: PUT without If-Match -> 201 with
+# Location; a day with a check-in (an earlier run): GET it, PUT with its ETag in If-Match -> 200. Sets
+# CHECKIN_ID and CHECKIN_ETAG (the new ETag).
+record_checkin() {
+  local day=$1 body=$2 etag=
+  step "anna.patient: GET /patients/$P/check-ins/$day (is the day taken?)"
+  tcall GET "/patients/$P/check-ins/$day" "${TOKENS[anna.patient]}"
+  case $STATUS in
+    404) ok "HTTP 404: no check-in for $day yet" ;;
+    200)
+      etag=$(header ETag)
+      [[ -n $etag ]] || fail "no ETag header"
+      expect '.day == $d and (.version | tostring) == ($e | ltrimstr("\"") | rtrimstr("\""))' \
+        "HTTP 200: a check-in from an earlier run, ETag $etag = its version" --arg d "$day" --arg e "$etag"
+      ;;
+    *) fail "expected HTTP 404 or 200, got $STATUS" ;;
+  esac
+  step "anna.patient: PUT /patients/$P/check-ins/$day${etag:+ with If-Match: $etag}"
+  tcall PUT "/patients/$P/check-ins/$day" "${TOKENS[anna.patient]}" "$body" "$etag"
+  if [[ -z $etag ]]; then
+    expect_status 201
+    [[ $(header Location) == */patients/$P/check-ins/$day ]] || fail "Location header is '$(header Location)'"
+    ok "Location $(header Location)"
+  else
+    expect_status 200
+  fi
+  CHECKIN_ETAG=$(header ETag)
+  [[ -n $CHECKIN_ETAG && $CHECKIN_ETAG != "$etag" ]] || fail "ETag missing or unchanged ('$etag' -> '$CHECKIN_ETAG')"
+  ok "ETag ${etag:+$etag -> }$CHECKIN_ETAG"
+  expect '.patientId == $p and .day == $d and .recordedBy == $a and ((.id // "") | length) == 36' \
+    'the check-in: patient, day, recordedBy anna, id' --arg p "$P" --arg d "$day" --arg a "$ANNA_ID"
+  expect '.pain == $b.pain and .locations == $b.locations and .triggers == $b.triggers and .relievers == $b.relievers
+    and .sleepQuality == $b.sleepQuality and .redFlags == $b.redFlags' 'stored as sent' --argjson b "$body"
+  CHECKIN_ID=$(jq -r .id "$WORK/body")
+}
+
+# --- 2. Today's check-in ----------------------------------------------------------------------------------
+today_checkin=$(checkin 6 '[]')
+record_checkin "$today" "$today_checkin"
+TODAY_CHECKIN_ID=$CHECKIN_ID
+step "anna.patient: the same PUT again without If-Match -> 428"
+tcall PUT "/patients/$P/check-ins/$today" "${TOKENS[anna.patient]}" "$today_checkin"
+expect_problem 428
+
+# --- 3. Exercise and medication logs ----------------------------------------------------------------------
+step "anna.patient logs a bird-dog session (2 x 10, pain 6 -> 5) for $today"
+tcall POST "/patients/$P/exercise-sessions" "${TOKENS[anna.patient]}" \
+  "$(jq -n --arg d "$today" '{day: $d, exercise: "bird-dog", sets: 2, reps: 10, painBefore: 6, painAfter: 5}')"
+expect_status 201
+expect '(.id | length) == 36 and (.alertsRaised | type) == "array"' 'an id and the alerts it raised'
+SESSION_ID=$(jq -r .id "$WORK/body")
+ok "session $SESSION_ID, alerts raised: $(jq -c .alertsRaised "$WORK/body")"
+taken_at=$(date -u -d '1 minute ago' +%FT%TZ)
+step "anna.patient logs naproxen 500 mg taken at $taken_at"
+tcall POST "/patients/$P/medication-intakes" "${TOKENS[anna.patient]}" \
+  "$(jq -n --arg t "$taken_at" '{takenAt: $t, drug: "naproxen", dose: 500, unit: "mg"}')"
+expect_status 201
+expect '(.id | length) == 36 and (.alertsRaised | type) == "array"' 'an id and the alerts it raised'
+INTAKE_ID=$(jq -r .id "$WORK/body")
+ok "intake $INTAKE_ID, alerts raised: $(jq -c .alertsRaised "$WORK/body")"
+
+# --- 4. A red flag, entered a day late --------------------------------------------------------------------
+# Today's check-in (no red flag) closed any red-flag episode an earlier run left open, so this one raises a new alert.
+record_checkin "$yesterday" "$(checkin 6 '["saddle-numbness"]')"
+YESTERDAY_CHECKIN_ID=$CHECKIN_ID
+step "pt.jones: the timeline shows the urgent red-flag-symptom alert this check-in raised"
+tcall GET "/patients/$P/timeline?kind=alert&from=$today&size=100" "${TOKENS[pt.jones]}"
+expect_status 200
+alert_filter='[.items[] | select(.kind == "alert" and .summary.alert == "red-flag-symptom"
+  and (.at | sub("\\.[0-9]+"; "") | fromdateiso8601) >= $t)] | first'
+expect "$alert_filter | .summary.priority == \"urgent\" and (.summary.message | contains(\"saddle-numbness\"))" \
+  'alert red-flag-symptom, priority urgent, naming saddle-numbness, raised by this run' --argjson t "$tracking_started"
+# The event's data.raisedAt is the alert's instant: matching it to the second picks this run's event (the relay
+# sends the payload as PostgreSQL's jsonb prints it, with a space after the colon: match the value alone).
+raised_at=$(jq -r --argjson t "$tracking_started" "$alert_filter"' | .at | sub("\\.[0-9]+"; "") | rtrimstr("Z")' "$WORK/body")
+step "Kafka topic tracking-events has a RedFlagSymptomReported event for $P raised at $raised_at (waiting up to ${KAFKA_WAIT}s)"
+kafka_find tracking-events RedFlagSymptomReported "$P" "\"$raised_at"
+[[ $KAFKA_KEY == "$P" ]] || fail "record key is '$KAFKA_KEY', expected the patient id $P"
+ok "key = patient id"
+expect '.type == "RedFlagSymptomReported" and .version == 1 and .source == "tracking-service" and .patientId == $p
+  and (.id | length) == 36 and .occurredAt != null and (.data.raisedAt | startswith($r))' \
+  'envelope: type RedFlagSymptomReported, version 1, source tracking-service, patientId; data.raisedAt' --arg p "$P" --arg r "$raised_at"
+expect '.data.alert == "red-flag-symptom" and .data.priority == "urgent" and (.data.details.redFlags | index("saddle-numbness") != null)' \
+  'data: alert red-flag-symptom, priority urgent, redFlags saddle-numbness'
+
+# --- 5. Who sees what -------------------------------------------------------------------------------------
+step "pt.jones: GET /patients/$P/timeline (from $yesterday)"
+tcall GET "/patients/$P/timeline?from=$yesterday&size=100" "${TOKENS[pt.jones]}"
+expect_status 200
+for entry in "check-in|$TODAY_CHECKIN_ID" "check-in|$YESTERDAY_CHECKIN_ID" "exercise-session|$SESSION_ID" "medication-intake|$INTAKE_ID"; do
+  IFS='|' read -r kind id <<<"$entry"
+  expect '.items | any(.kind == $k and .itemId == $id)' "$kind $id" --arg k "$kind" --arg id "$id"
+done
+expect '.items | any(.itemId == $id and .summary.exercise == "bird-dog" and .summary.painAfter == 5)' 'the session: bird-dog, pain after 5' --arg id "$SESSION_ID"
+expect '.items | any(.itemId == $id and .summary.drug == "naproxen" and .summary.dose == 500 and .summary.unit == "mg")' \
+  'the intake: naproxen 500 mg' --arg id "$INTAKE_ID"
+step "pt.jones: GET /patients/$P/trends?days=7"
+tcall GET "/patients/$P/trends?days=7" "${TOKENS[pt.jones]}"
+expect_status 200
+expect '.days == 7 and .to == $d and .daysLogged >= 1 and (.meanPain | type) == "number"' \
+  'a 7-day window to today, daysLogged >= 1, a mean pain' --arg d "$today"
+ok "daysLogged $(jq -r .daysLogged "$WORK/body"), meanPain $(jq -r .meanPain "$WORK/body"), verdict $(jq -r .verdict "$WORK/body")"
+step "ben.patient: GET /patients/$P/timeline (not his record)"
+tcall GET "/patients/$P/timeline" "${TOKENS[ben.patient]}"
+expect_problem 404
+step "integrator: GET /patients/$P/trends?days=7"
+tcall GET "/patients/$P/trends?days=7" "${TOKENS[integrator]}"
+expect_status 200
+expect '.days == 7 and .daysLogged >= 1' 'the summary'
+step "integrator: PUT /patients/$P/check-ins/$today -> 403"
+tcall PUT "/patients/$P/check-ins/$today" "${TOKENS[integrator]}" "$today_checkin" "$CHECKIN_ETAG"
+expect_problem 403
+
+# --- 6. ODI -------------------------------------------------------------------------------------------------
+step "anna.patient fills in an ODI questionnaire (section 7 skipped: 17 points over 9 sections)"
+tcall POST "/patients/$P/questionnaires/odi" "${TOKENS[anna.patient]}" '{"answers": [2, 2, 3, 2, 1, 2, null, 2, 2, 1]}'
+expect_status 201
+expect '.score == 37.8 and .answered == 9 and .day == $d and (.id | length) == 36' 'score 37.8 (17 / 45 x 100), 9 answered, today' --arg d "$today"
+ok "baseline $(jq -r .baseline "$WORK/body") (baseline score $(jq -r .baselineScore "$WORK/body"), change $(jq -r .change "$WORK/body"))"
 
 printf '\nsmoke: %s passed, 0 failed (%s steps)\n' "$PASSED" "$STEP"

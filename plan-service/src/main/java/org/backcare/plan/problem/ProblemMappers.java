@@ -133,6 +133,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String original = e.getOriginalMessage();
+        if (original != null && original.startsWith("Duplicate field '") && e.getProcessor() instanceof JsonParser parser) {
+            String field = fieldOf(parser.getParsingContext().pathAsPointer().toString());
+            String message = "given twice; send each field once";
+            return respond(ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)), uri);
+        }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr();
         return respond(ProblemType.MALFORMED, "the request body is not valid JSON" + where, null, uri);
@@ -284,6 +290,22 @@ public class ProblemMappers {
             path.append(node.getName());
         }
         return path.isEmpty() && parameter != null ? parameter : path.toString();
+    }
+
+    /** "/medications/0/dose" -> "medications[0].dose". */
+    static String fieldOf(String pointer) {
+        StringBuilder field = new StringBuilder();
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.chars().allMatch(Character::isDigit)) {
+                field.append('[').append(segment).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return field.toString();
     }
 
     static String jsonPath(JsonMappingException e) {

@@ -2,6 +2,7 @@ package org.backcare.tracking.checkin;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,8 @@ public record CheckInRequest(
         @Schema(description = "Pain, tingling or numbness in a leg", example = "false") Boolean legSymptoms,
         @Min(0) @Max(10) @Schema(description = "What you could do today, 0 (nothing) to 10 (everything)", example = "6")
         Integer functionScore,
-        @DecimalMin("0") @DecimalMax("24") @Schema(example = "6.5") BigDecimal sleepHours,
+        @DecimalMin("0") @DecimalMax("24") @Digits(integer = 2, fraction = 1, message = "hours with at most one decimal, e.g. 6.5")
+        @Schema(example = "6.5") BigDecimal sleepHours,
         @Min(0) @Max(10) @Schema(description = "0 (very poor) to 10 (excellent)", example = "4") Integer sleepQuality,
         @Min(0) @Max(10) @Schema(description = "0 (very low) to 10 (very good)", example = "6") Integer mood,
         @Min(0) @Max(10) @Schema(description = "0 (none) to 10 (extreme)", example = "5") Integer stress,

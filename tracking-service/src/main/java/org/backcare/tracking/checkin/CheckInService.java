@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -123,7 +124,7 @@ public class CheckInService {
                 "check-in", c.id, Map.of("pain", c.pain, "day", day.toString(), "redFlags", c.redFlags));
         outbox.publish(EventType.CHECK_IN_RECORDED, patientId,
                 new CheckInRecorded(c.id, day, c.pain, c.legSymptoms, c.redFlags, !created));
-        rules.evaluate(patientId);
+        rules.evaluate(patientId, Set.copyOf(c.redFlags));
         audit.record(caller, AuditAction.CHECK_IN_RECORD, patientId, day.toString());
         metrics.counter("backcare.checkins.recorded").increment();
         return new Saved(CheckInView.of(c), created);
@@ -143,6 +144,9 @@ public class CheckInService {
     @Transactional
     public PageOf<CheckInView> list(Caller caller, UUID patientId, LocalDate from, LocalDate to, PageRequest page) {
         patients.authorized(caller, patientId, Action.READ);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.badRequest("to", "must not be before from (" + from + ")");
+        }
         LocalDate end = to != null ? to : LocalDate.now(clock);
         LocalDate start = from != null ? from : EARLIEST;
         var query = CheckIn.<CheckIn>find("patientId = ?1 and day between ?2 and ?3 order by day desc", patientId, start, end);

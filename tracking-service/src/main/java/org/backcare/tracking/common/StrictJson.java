@@ -32,6 +32,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         // {"dose": 5000, "dose": 500} is a client bug, not a choice for the server to make silently.
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // {"pain": 5}{"pain": 11} is two documents: refuse, rather than keep the first.
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // Values PostgreSQL cannot store are refused while parsing, where the field is still known.
         mapper.registerModule(new SimpleModule("backcare-storable-values")
                 .addDeserializer(String.class, new NoNulText()));

@@ -29,6 +29,9 @@ public class Patients {
             audit.recordRefused(caller, action.name(), patientId, refused.type().status());
             throw refused;
         }
+        if (action == PatientAccess.Action.REPORT && p.isDischarged()) {
+            throw ProblemException.conflict("the patient was discharged; reports are no longer recorded");
+        }
         return p;
     }
 }

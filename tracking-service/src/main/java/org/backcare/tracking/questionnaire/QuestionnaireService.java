@@ -67,6 +67,9 @@ public class QuestionnaireService {
     @Transactional
     public OdiView recordOdi(Caller caller, UUID patientId, OdiRequest request) {
         patients.authorized(caller, patientId, Action.REPORT);
+        if (Boolean.TRUE.equals(request.baseline()) && !caller.isClinician()) {
+            throw ProblemException.forbidden("only a clinician on the care team may set a new ODI baseline");
+        }
         OdiScore score;
         try {
             score = Odi.score(request.answers());

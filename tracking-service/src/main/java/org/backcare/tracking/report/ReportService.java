@@ -57,7 +57,7 @@ public class ReportService {
     public Reports.Recorded exercise(Caller caller, UUID patientId, Reports.ExerciseSessionRequest r) {
         patients.authorized(caller, patientId, Action.REPORT);
         checkDay("day", r.day());
-        if (r.painAfter() == null && r.painBefore() == null && r.sets() == null && r.minutes() == null && r.reps() == null) {
+        if (r.sets() == null && r.minutes() == null && r.reps() == null) {
             throw ProblemException.badRequest("sets", "say what was done: sets and reps, or minutes");
         }
         ExerciseSession s = new ExerciseSession();

@@ -1,6 +1,7 @@
 package org.backcare.tracking.report;
 
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +42,8 @@ public final class Reports {
     public record MedicationIntakeRequest(
             @NotNull @Schema(required = true, example = "2026-11-23T08:15:00Z") Instant takenAt,
             @NotBlank @Size(max = 40) @Schema(required = true, example = "naproxen") String drug,
-            @NotNull @Positive @DecimalMax("100000") @Schema(required = true, example = "500") BigDecimal dose,
+            @NotNull @Positive @DecimalMax("100000") @Digits(integer = 6, fraction = 3, message = "at most three decimals")
+            @Schema(required = true, example = "500") BigDecimal dose,
             @NotBlank @Size(max = 10) @Schema(required = true, example = "mg") String unit,
             @Size(max = 8) @Schema(example = "[\"nausea\"]") Set<@NotNull SideEffect> sideEffects) {
     }

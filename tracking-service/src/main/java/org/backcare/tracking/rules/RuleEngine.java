@@ -63,8 +63,17 @@ public class RuleEngine {
     /** Evaluates the rules as of today and raises what newly holds; returns the alerts raised. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Finding> evaluate(UUID patientId) {
+        return evaluate(patientId, Set.of());
+    }
+
+    /**
+     * As {@link #evaluate(UUID)}, with red flags just reported on a check-in of another day: a warning sign entered
+     * late is as urgent as one entered today.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Finding> evaluate(UUID patientId, Set<String> redFlagsJustReported) {
         LocalDate today = LocalDate.now(clock);
-        PatientHistory history = history(patientId, today);
+        PatientHistory history = history(patientId, today, redFlagsJustReported);
         List<Finding> findings = Rules.evaluate(history, config.thresholds());
         Map<AlertType, AlertEpisode> episodes = new LinkedHashMap<>();
         AlertEpisode.<AlertEpisode>list("patientId", patientId).forEach(e -> episodes.put(AlertType.valueOf(e.type), e));
@@ -121,7 +130,7 @@ public class RuleEngine {
         };
     }
 
-    PatientHistory history(UUID patientId, LocalDate today) {
+    PatientHistory history(UUID patientId, LocalDate today, Set<String> redFlagsJustReported) {
         List<DailyRollup> days = rollups.range(patientId, today.minusDays(HISTORY_DAYS - 1L), today);
         TreeMap<LocalDate, Integer> pain = new TreeMap<>();
         TreeMap<LocalDate, Integer> sleep = new TreeMap<>();
@@ -161,7 +170,11 @@ public class RuleEngine {
             Questionnaire.latestOdi(patientId).filter(latest -> !latest.id.equals(baseline.id))
                     .ifPresent(latest -> odi.add(new PatientHistory.OdiPoint(latest.day, latest.score)));
         });
-        return new PatientHistory(today, pain, todays == null ? Set.of() : Set.copyOf(todays.redFlags), sleep, done,
+        Set<String> redFlags = new java.util.TreeSet<>(redFlagsJustReported);
+        if (todays != null) {
+            redFlags.addAll(todays.redFlags);
+        }
+        return new PatientHistory(today, pain, redFlags, sleep, done,
                 prescribed, medicationDays, lastCheckIn, since.isAfter(today) ? today : since, odi);
     }
 

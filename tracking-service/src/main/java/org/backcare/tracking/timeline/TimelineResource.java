@@ -77,6 +77,9 @@ public class TimelineResource {
         UUID id = Ids.parse("patientId", patientId);
         LocalDate fromDay = Dates.parse("from", from);
         LocalDate toDay = Dates.parse("to", to);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            throw ProblemException.badRequest("to", "must not be before from (" + fromDay + ")");
+        }
         if (kind != null && !KINDS.contains(kind)) {
             throw ProblemException.badRequest("kind", "'" + kind + "' is not one of " + KINDS);
         }

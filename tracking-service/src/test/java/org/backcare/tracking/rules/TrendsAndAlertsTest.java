@@ -93,6 +93,40 @@ class TrendsAndAlertsTest {
     }
 
     @Test
+    void aRedFlagEnteredOnABackdatedCheckInIsAsUrgent() {
+        Users patientLogin = Users.patient();
+        TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "mechanical", Users.physician());
+        Map<String, Object> body = Api.checkIn(5);
+        body.put("redFlags", List.of("bowel-or-bladder-change"));
+        Api.checkIn(patientLogin, patient.id(), TODAY.minusDays(1), body);
+        List<Received> events = TrackingEventsTopic.eventsFor(patient.id().toString(), 2, Duration.ofSeconds(20));
+        assertThat(events).extracting(Received::type).containsExactly("CheckInRecorded", "RedFlagSymptomReported");
+    }
+
+    @Test
+    void onlyACliniciansSetsANewOdiBaselineAndDischargedPatientsReportNoMore() {
+        Users physician = Users.physician();
+        Users patientLogin = Users.patient();
+        TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "mechanical", physician);
+        as(patientLogin).body(Map.of("answers", Collections.nCopies(10, 4)))
+                .post("/patients/{id}/questionnaires/odi", patient.id()).then().statusCode(201);
+        as(patientLogin).body(Map.of("answers", Collections.nCopies(10, 1), "baseline", true))
+                .post("/patients/{id}/questionnaires/odi", patient.id()).then().statusCode(403);
+        as(physician).body(Map.of("answers", Collections.nCopies(10, 1), "baseline", true))
+                .post("/patients/{id}/questionnaires/odi", patient.id()).then().statusCode(201)
+                .body("baseline", equalTo(true)).body("change", equalTo(0.0f));
+
+        var discharged = PatientEvents.envelope(UUID.randomUUID(), "PatientDischarged", patient.id(), null);
+        discharged.putObject("data").put("reason", "done").put("dischargedAt", Instant.now().toString())
+                .put("dischargedBy", physician.subject());
+        PatientEvents.send(discharged);
+        org.backcare.tracking.testsupport.Awaiting.until(() -> as(patientLogin).body(Api.checkIn(3))
+                        .put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString()).statusCode() == 409,
+                Duration.ofSeconds(30), "discharge projected");
+        as(patientLogin).get("/patients/{id}/check-ins", patient.id()).then().body("total", equalTo(0));
+    }
+
+    @Test
     void takingMoreNsaidThanThePlanPrescribesIsOveruseAndJustBelowIsNot() {
         Users patientLogin = Users.patient();
         TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "inflammatory", Users.physician());
