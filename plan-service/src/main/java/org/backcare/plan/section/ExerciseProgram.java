@@ -18,12 +18,6 @@ import java.util.List;
 public record ExerciseProgram(@NotNull @Size(max = 30) List<@Valid @NotNull PrescribedExercise> exercises,
                               @Size(max = 2000) String notes) implements SectionContent {
 
-    /** Minutes of exercise a day on a day when every daily exercise is done. */
-    public int dailyMinutes() {
-        return exercises.stream().filter(e -> e.dose().sessionsPerWeek() >= 7)
-                .mapToInt(e -> e.dose().minutes() == null ? 0 : e.dose().minutes()).sum();
-    }
-
     /** One catalogue exercise with its dose and rules. */
     @Schema(name = "PrescribedExercise")
     public record PrescribedExercise(
