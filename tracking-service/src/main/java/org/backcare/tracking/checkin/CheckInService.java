@@ -120,7 +120,7 @@ public class CheckInService {
         }
         em.flush();
         rollups.checkIn(patientId, day, c.pain, c.sleepHours, c.sleepQuality);
-        TimelineEntry.record(patientId, day.equals(today) ? now : day.atStartOfDay(clock.getZone()).toInstant().plusSeconds(43200),
+        TimelineEntry.addOrReplace(patientId, day.equals(today) ? now : day.atStartOfDay(clock.getZone()).toInstant().plusSeconds(43200),
                 "check-in", c.id, Map.of("pain", c.pain, "day", day.toString(), "redFlags", c.redFlags));
         outbox.publish(EventType.CHECK_IN_RECORDED, patientId,
                 new CheckInRecorded(c.id, day, c.pain, c.legSymptoms, c.redFlags, !created));

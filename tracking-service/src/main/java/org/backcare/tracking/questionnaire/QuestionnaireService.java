@@ -90,7 +90,7 @@ public class QuestionnaireService {
         q.recordedAt = Instant.now(clock);
         q.persist();
         OdiView view = view(q, q.baseline ? q : previousBaseline.orElse(q));
-        TimelineEntry.record(patientId, q.recordedAt, "questionnaire", q.id,
+        TimelineEntry.add(patientId, q.recordedAt, "questionnaire", q.id,
                 Map.of("kind", q.kind, "score", q.score, "baseline", q.baseline));
         outbox.publish(EventType.QUESTIONNAIRE_COMPLETED, patientId, new Completed(q.id, q.kind, q.score,
                 view.baselineScore(), view.change(), view.clinicallyImportantChange()));

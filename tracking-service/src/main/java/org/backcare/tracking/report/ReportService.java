@@ -79,7 +79,7 @@ public class ReportService {
         summary.put("exercise", s.exercise);
         summary.put("painBefore", s.painBefore);
         summary.put("painAfter", s.painAfter);
-        TimelineEntry.record(patientId, s.recordedAt, "exercise-session", s.id, summary);
+        TimelineEntry.add(patientId, s.recordedAt, "exercise-session", s.id, summary);
         return done(caller, patientId, s.id, "exercise " + s.exercise);
     }
 
@@ -108,7 +108,7 @@ public class ReportService {
         ActivePlan plan = ActivePlan.findById(patientId);
         String drugClass = plan == null ? null : Prescribed.drugClass(json.readTree(plan.medications), m.drug);
         rollups.medicationIntake(patientId, day, "nsaid".equals(drugClass) ? m.dose : null);
-        TimelineEntry.record(patientId, m.takenAt, "medication-intake", m.id,
+        TimelineEntry.add(patientId, m.takenAt, "medication-intake", m.id,
                 Map.of("drug", m.drug, "dose", m.dose, "unit", m.unit, "sideEffects", m.sideEffects));
         return done(caller, patientId, m.id, "medication " + m.drug);
     }
@@ -137,7 +137,7 @@ public class ReportService {
         summary.put("startedOn", f.startedOn.toString());
         summary.put("endedOn", f.endedOn == null ? null : f.endedOn.toString());
         summary.put("whatHelped", f.whatHelped);
-        TimelineEntry.record(patientId, f.recordedAt, "flare-up", f.id, summary);
+        TimelineEntry.add(patientId, f.recordedAt, "flare-up", f.id, summary);
         audit.record(caller, AuditAction.REPORT_RECORD, patientId, "flare-up");
         return new Reports.Recorded(f.id, List.of());
     }

@@ -99,7 +99,7 @@ public class RuleEngine {
                 }
                 outbox.publish(eventType(finding.type()), patientId,
                         new AlertRaised(finding.type().code(), finding.priority(), finding.message(), finding.details(), now));
-                TimelineEntry.record(patientId, now, "alert", UUID.randomUUID(),
+                TimelineEntry.add(patientId, now, "alert", UUID.randomUUID(),
                         Map.of("alert", finding.type().code(), "priority", finding.priority(), "message", finding.message()));
                 metrics.counter("backcare.alerts.raised", "alert", finding.type().code()).increment();
                 raised.add(finding);
@@ -159,9 +159,10 @@ public class RuleEngine {
         for (LocalDate day = adherenceFrom; !day.isAfter(today); day = day.plusDays(1)) {
             prescribed += Prescribed.exerciseSessions(exercises, day);
         }
-        CheckIn todays = CheckIn.<CheckIn>find("patientId = ?1 and day = ?2", patientId, today).firstResult();
-        LocalDate lastCheckIn = CheckIn.<CheckIn>find("patientId = ?1 order by day desc", patientId).firstResultOptional()
-                .map(c -> c.day).orElse(null);
+        // The latest check-in (one index probe) is also today's when it is dated today.
+        CheckIn lastOne = CheckIn.<CheckIn>find("patientId = ?1 order by day desc", patientId).firstResult();
+        LocalDate lastCheckIn = lastOne == null ? null : lastOne.day;
+        CheckIn todays = lastOne != null && lastOne.day.equals(today) ? lastOne : null;
         LocalDate since = DailyRollup.<DailyRollup>find("patientId = ?1 order by day", patientId).firstResultOptional()
                 .map(d -> d.day).orElse(plan != null && plan.startDate != null ? plan.startDate : today);
         List<PatientHistory.OdiPoint> odi = new ArrayList<>();

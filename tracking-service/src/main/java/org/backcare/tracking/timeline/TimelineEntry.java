@@ -26,20 +26,26 @@ public class TimelineEntry extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> summary;
 
-    /** Adds a timeline line, or replaces the one of the same item (a check-in updated later that day). */
-    public static void record(UUID patientId, Instant at, String kind, UUID itemId, Map<String, Object> summary) {
-        TimelineEntry existing = TimelineEntry.<TimelineEntry>find("itemId", itemId).firstResult();
-        TimelineEntry entry = existing != null ? existing : new TimelineEntry();
-        if (existing == null) {
-            entry.id = UUID.randomUUID();
-            entry.itemId = itemId;
-            entry.patientId = patientId;
-            entry.kind = kind;
-        }
+    /** Adds the timeline line of a new item (a session, an intake, an alert...): no lookup on the write path. */
+    public static void add(UUID patientId, Instant at, String kind, UUID itemId, Map<String, Object> summary) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.id = UUID.randomUUID();
+        entry.itemId = itemId;
+        entry.patientId = patientId;
+        entry.kind = kind;
         entry.at = at;
         entry.summary = summary;
+        entry.persist();
+    }
+
+    /** Adds the line of an item that may already have one (a check-in updated later that day), or replaces it. */
+    public static void addOrReplace(UUID patientId, Instant at, String kind, UUID itemId, Map<String, Object> summary) {
+        TimelineEntry existing = TimelineEntry.<TimelineEntry>find("itemId", itemId).firstResult();
         if (existing == null) {
-            entry.persist();
+            add(patientId, at, kind, itemId, summary);
+            return;
         }
+        existing.at = at;
+        existing.summary = summary;
     }
 }
