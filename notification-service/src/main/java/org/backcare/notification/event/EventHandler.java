@@ -1,0 +1,133 @@
+package org.backcare.notification.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.backcare.notification.alert.Alert;
+import org.backcare.notification.alert.Alerts;
+import org.backcare.notification.inbox.Inbox;
+import org.backcare.notification.patient.Contexts;
+import org.backcare.notification.patient.PatientProjection;
+import org.backcare.notification.patient.PatientProjector;
+import org.backcare.notification.plan.PlanProjector;
+import org.backcare.notification.routing.IncomingEvent;
+import org.backcare.notification.routing.Notice;
+import org.backcare.notification.routing.PatientContext;
+import org.backcare.notification.routing.Routing;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Handles one event from any topic, exactly once: projections, routing, the notifications (and the urgent alert) it
+ * causes and the processed-event record all commit in one transaction. A redelivered or replayed event finds its
+ * id recorded and changes nothing.
+ */
+@ApplicationScoped
+public class EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(EventHandler.class);
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final PatientProjector patients;
+    private final PlanProjector plans;
+    private final Contexts contexts;
+    private final Inbox inbox;
+    private final Alerts alerts;
+    private final Event<EventRouted> routed;
+
+    public EventHandler(ObjectMapper json, Clock clock, PatientProjector patients, PlanProjector plans,
+                        Contexts contexts, Inbox inbox, Alerts alerts, Event<EventRouted> routed) {
+        this.json = json;
+        this.clock = clock;
+        this.patients = patients;
+        this.plans = plans;
+        this.contexts = contexts;
+        this.inbox = inbox;
+        this.alerts = alerts;
+        this.routed = routed;
+    }
+
+    /** Reads and handles one Kafka message; returns whether it had an effect (false: unreadable, old or unknown). */
+    @Transactional
+    public boolean handle(String topic, String payload) {
+        EventEnvelope envelope;
+        try {
+            envelope = json.readValue(payload, EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            // A message we cannot read never becomes readable: skip it rather than block the partition.
+            LOG.errorf("%s: skipping an unreadable message: %s", topic, e.getOriginalMessage());
+            return false;
+        }
+        if (envelope.id() == null || envelope.type() == null || envelope.patientId() == null) {
+            LOG.errorf("%s: skipping an event without id, type or patientId: %s", topic, envelope);
+            return false;
+        }
+        if (ProcessedEvent.findById(envelope.id()) != null) {
+            LOG.debugf("%s: event %s was handled before; ignored", topic, envelope.id());
+            return false;
+        }
+        if (envelope.version() != EventEnvelope.SUPPORTED_VERSION) {
+            LOG.errorf("%s: event %s (%s) has schema version %d, this service reads %d; skipped", topic, envelope.id(),
+                    envelope.type(), envelope.version(), EventEnvelope.SUPPORTED_VERSION);
+            return false;
+        }
+        IncomingEvent event = new IncomingEvent(envelope.id(), envelope.type(), envelope.patientId(),
+                envelope.occurredAt(), envelope.data());
+        try {
+            project(topic, event);
+            notify(event);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.errorf("%s: event %s (%s) has unreadable data, recorded without effect: %s", topic, envelope.id(),
+                    envelope.type(), e.getMessage());
+        }
+        ProcessedEvent processed = new ProcessedEvent();
+        processed.eventId = envelope.id();
+        processed.topic = topic;
+        processed.type = envelope.type();
+        processed.processedAt = Instant.now(clock);
+        processed.persist();
+        return true;
+    }
+
+    private void project(String topic, IncomingEvent event) throws JsonProcessingException {
+        switch (topic) {
+            case "patient-events" -> patients.apply(event);
+            case "plan-events" -> plans.apply(event);
+            case "tracking-events" -> {
+                if (event.type().equals("CheckInRecorded") && event.text("day") != null) {
+                    PatientProjection p = PatientProjection.findById(event.patientId());
+                    LocalDate day = LocalDate.parse(event.text("day"));
+                    if (p != null && (p.lastCheckInDay == null || day.isAfter(p.lastCheckInDay))) {
+                        p.lastCheckInDay = day;
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown topic " + topic);
+        }
+    }
+
+    private void notify(IncomingEvent event) {
+        if (event.type().equals("UrgentReviewResolved")) {
+            int closed = alerts.resolveFor(event.patientId(), event.text("resolvedBy"));
+            LOG.infof("urgent review of patient %s resolved; %d open alert(s) closed", event.patientId(), closed);
+            return;
+        }
+        PatientContext patient = contexts.of(event.patientId());
+        List<Notice> notices = Routing.route(event, patient);
+        if (notices.isEmpty()) {
+            return;
+        }
+        Alert alert = notices.stream().filter(Notice::needsAcknowledgement).findFirst()
+                .map(n -> alerts.raise(event.patientId(), event.id(), n.kind(), n.title()))
+                .orElse(null);
+        inbox.deliver(notices, event.patientId(), event.id(), alert == null ? null : alert.id, 0);
+        routed.fire(new EventRouted(event, notices));
+    }
+}

@@ -1,0 +1,56 @@
+package org.backcare.notification.testsupport;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Test users with signed access tokens (the WireMock OIDC server publishes the matching key). Each test creates
+ * fresh subjects so tests never see each other's patients.
+ */
+public record Users(String subject, String role, String name) {
+
+    public static Users of(String role) {
+        return new Users(UUID.randomUUID().toString(), role, role + " " + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    public static Users physician() {
+        return of("physician");
+    }
+
+    public static Users physicalTherapist() {
+        return of("physical-therapist");
+    }
+
+    public static Users psychologist() {
+        return of("psychologist");
+    }
+
+    public static Users patient() {
+        return of("patient");
+    }
+
+    public static Users admin() {
+        return of("admin");
+    }
+
+    public static Users integrator() {
+        return of("integrator");
+    }
+
+    /** Where e-mail for this user goes (unique per user, so tests can find their own mail). */
+    public String email() {
+        return subject.substring(0, 8) + "@" + role + ".example.org";
+    }
+
+    public String token() {
+        return Jwt.subject(subject)
+                .preferredUserName(name)
+                .claim("name", name)
+                .groups(Set.of(role))
+                .issuer("https://server.example.com")
+                .audience("https://service.example.com")
+                .sign();
+    }
+}
