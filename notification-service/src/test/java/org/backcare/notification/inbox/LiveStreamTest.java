@@ -1,0 +1,71 @@
+package org.backcare.notification.inbox;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.backcare.notification.testsupport.Events;
+import org.backcare.notification.testsupport.PatientEvents;
+import org.backcare.notification.testsupport.PatientEvents.TestPatient;
+import org.backcare.notification.testsupport.Users;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Server-Sent Events stream pushes a new notification to its recipient, and only to them. */
+@QuarkusTest
+class LiveStreamTest {
+
+    @TestHTTPResource("/notifications/stream")
+    URI stream;
+
+    @Test
+    void aConnectedClientReceivesItsNewNotification() throws Exception {
+        Users doc = Users.physician();
+        Users other = Users.physician();
+        TestPatient p = PatientEvents.registered(Users.patient(), List.of(), "mechanical", doc);
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<Stream<String>> mine = connect(client, doc);
+        HttpResponse<Stream<String>> theirs = connect(client, other);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+
+        Events.redFlagRaised(p.id(), doc.subject());
+
+        CompletableFuture<Optional<String>> line = CompletableFuture.supplyAsync(
+                () -> mine.body().filter(l -> l.startsWith("data:")).findFirst());
+        String data = line.get(30, TimeUnit.SECONDS).orElseThrow();
+        assertThat(data).contains("\"kind\":\"red-flag\"").contains(p.id().toString()).contains("\"priority\":\"urgent\"");
+
+        CompletableFuture<Optional<String>> notForThem = CompletableFuture.supplyAsync(
+                () -> theirs.body().filter(l -> l.startsWith("data:")).findFirst());
+        Thread.sleep(1000);
+        assertThat(notForThem).isNotDone();
+        notForThem.cancel(true);
+    }
+
+    @Test
+    void theStreamNeedsAToken() throws Exception {
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<Stream<String>> connect(HttpClient client, Users user) throws Exception {
+        // The response (headers) arrives once the server has subscribed this client to the feed.
+        return client.sendAsync(HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + user.token()).build(),
+                HttpResponse.BodyHandlers.ofLines()).get(20, TimeUnit.SECONDS);
+    }
+}

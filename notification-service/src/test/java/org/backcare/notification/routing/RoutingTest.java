@@ -1,0 +1,197 @@
+package org.backcare.notification.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Each routing rule: who is told, with which kind and priority. Pure, no Quarkus. */
+class RoutingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATIENT = "patient-1";
+    private static final String DOC = "doc-1";
+    private static final String DOC2 = "doc-2";
+    private static final String PT = "pt-1";
+    private static final String PSY = "psy-1";
+
+    private static PatientContext team(String... subjectsAndRoles) {
+        List<PatientContext.Member> members = new java.util.ArrayList<>();
+        for (int i = 0; i < subjectsAndRoles.length; i += 2) {
+            members.add(new PatientContext.Member(subjectsAndRoles[i], subjectsAndRoles[i + 1], subjectsAndRoles[i]));
+        }
+        return new PatientContext(UUID.randomUUID(), PATIENT, "Anna Berg", members, DOC, List.of());
+    }
+
+    private static final PatientContext FULL_TEAM = team(DOC, "physician", DOC2, "physician", PT, "physical-therapist",
+            PSY, "psychologist");
+
+    private static IncomingEvent event(String type, ObjectNode data) {
+        return new IncomingEvent(UUID.randomUUID(), type, UUID.randomUUID(), Instant.parse("2026-11-23T10:00:00Z"), data);
+    }
+
+    private static ObjectNode alert(String message) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("alert", "x").put("priority", "high").put("message", message).put("raisedAt", "2026-11-23T10:00:00Z");
+        data.putObject("details");
+        return data;
+    }
+
+    private static ObjectNode redFlagScreening() {
+        ObjectNode data = JSON.createObjectNode();
+        data.putArray("findings").addObject().put("redFlag", "recent-significant-trauma")
+                .put("description", "Recent significant trauma");
+        data.put("screenedBy", DOC).put("priority", "urgent");
+        return data;
+    }
+
+    @Test
+    void redFlagGoesUrgentToEveryPhysicianAndGuidesThePatient() {
+        List<Notice> notices = Routing.route(event("RedFlagRaised", redFlagScreening()), FULL_TEAM);
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind, Notice::priority, Notice::needsAcknowledgement)
+                .containsExactlyInAnyOrder(
+                        tuple(DOC, "red-flag", Priority.URGENT, true),
+                        tuple(DOC2, "red-flag", Priority.URGENT, true),
+                        tuple(PATIENT, "urgent-care-guidance", Priority.URGENT, false));
+        assertThat(notices.get(0).message()).contains("Recent significant trauma").contains("Anna Berg");
+        assertThat(notices.get(2).message()).contains("seek urgent care");
+    }
+
+    @Test
+    void reportedRedFlagSymptomsAreRoutedLikeAScreening() {
+        List<Notice> notices = Routing.route(event("RedFlagSymptomReported", alert("Red-flag symptoms: fever")), FULL_TEAM);
+        assertThat(notices).filteredOn(Notice::needsAcknowledgement).extracting(n -> n.recipient().key())
+                .containsExactlyInAnyOrder(DOC, DOC2);
+        assertThat(notices.get(0).message()).startsWith("Red-flag symptoms: fever");
+    }
+
+    @Test
+    void redFlagWithoutAPhysicianOnTheTeamGoesToTheAdmins() {
+        List<Notice> notices = Routing.route(event("RedFlagRaised", redFlagScreening()), team(PT, "physical-therapist"));
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::needsAcknowledgement)
+                .containsExactlyInAnyOrder(tuple("role:admin", true), tuple(PATIENT, false));
+    }
+
+    @Test
+    void flareGoesToThePhysicalTherapistAndThePatientWithTheFlareUpSteps() {
+        PatientContext withPlan = new PatientContext(UUID.randomUUID(), PATIENT, "Anna Berg", FULL_TEAM.team(), DOC,
+                List.of("Reduce load for 1-2 days but keep moving gently", "Heat for 15 minutes"));
+        List<Notice> notices = Routing.route(event("FlareDetected", alert("Flare: pain 8/10")), withPlan);
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind, Notice::priority)
+                .containsExactlyInAnyOrder(tuple(PT, "flare", Priority.HIGH), tuple(PATIENT, "flare-guidance", Priority.HIGH));
+        assertThat(notices).filteredOn(n -> n.kind().equals("flare-guidance")).first().extracting(Notice::message)
+                .asString().contains("1. Reduce load for 1-2 days").contains("2. Heat for 15 minutes");
+    }
+
+    @Test
+    void flareGuidanceWithoutAPlanStillHelps() {
+        List<Notice> notices = Routing.route(event("FlareDetected", alert("Flare")), FULL_TEAM);
+        assertThat(notices).filteredOn(n -> n.kind().equals("flare-guidance")).first().extracting(Notice::message)
+                .asString().contains("Keep moving gently");
+    }
+
+    @Test
+    void worseningTrendGoesToTheWholeTeamOnly() {
+        assertThat(Routing.route(event("WorseningTrend", alert("Pain rising")), FULL_TEAM))
+                .extracting(n -> n.recipient().key()).containsExactlyInAnyOrder(DOC, DOC2, PT, PSY);
+    }
+
+    @Test
+    void improvingTrendGoesToThePatientAndTheTeam() {
+        assertThat(Routing.route(event("ImprovingTrend", alert("Pain down 3 points")), FULL_TEAM))
+                .extracting(n -> n.recipient().key()).containsExactlyInAnyOrder(DOC, DOC2, PT, PSY, PATIENT);
+    }
+
+    @Test
+    void lowAdherenceGoesToThePhysicalTherapistAndEncouragesThePatient() {
+        List<Notice> notices = Routing.route(event("LowExerciseAdherence", alert("3 of 14 sessions")), FULL_TEAM);
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind)
+                .containsExactlyInAnyOrder(tuple(PT, "low-exercise-adherence"), tuple(PATIENT, "exercise-encouragement"));
+        assertThat(notices).filteredOn(n -> n.recipient().key().equals(PATIENT)).first().extracting(Notice::message)
+                .asString().contains("Try a short session today");
+    }
+
+    @Test
+    void nsaidOveruseGoesToThePhysicians() {
+        assertThat(Routing.route(event("NsaidOveruse", alert("Naproxen 1500 mg/day")), FULL_TEAM))
+                .extracting(n -> n.recipient().key(), Notice::priority)
+                .containsExactlyInAnyOrder(tuple(DOC, Priority.HIGH), tuple(DOC2, Priority.HIGH));
+    }
+
+    @Test
+    void aPrescriptionWithAcknowledgedWarningsGoesToTheOtherPhysicians() {
+        ObjectNode data = JSON.createObjectNode().put("changedBy", DOC);
+        data.putObject("medication").put("drug", "ibuprofen").putArray("acknowledgedWarnings").add("nsaid-kidney-disease");
+        List<Notice> notices = Routing.route(event("MedicationPrescribed", data), FULL_TEAM);
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind)
+                .containsExactly(tuple(DOC2, "medication-warning"));
+        assertThat(notices.get(0).message()).contains("ibuprofen").contains("nsaid-kidney-disease");
+    }
+
+    @Test
+    void aPrescriptionWithoutWarningsTellsNobody() {
+        ObjectNode data = JSON.createObjectNode().put("changedBy", DOC);
+        data.putObject("medication").put("drug", "paracetamol").putArray("acknowledgedWarnings");
+        assertThat(Routing.route(event("MedicationChanged", data), FULL_TEAM)).isEmpty();
+    }
+
+    @Test
+    void planRevisedGoesToThePatientAndTheOtherTeamMembers() {
+        ObjectNode data = JSON.createObjectNode().put("changedBy", PT).put("summary", "exercises section revised");
+        List<Notice> notices = Routing.route(event("PlanRevised", data), FULL_TEAM);
+        assertThat(notices).extracting(n -> n.recipient().key()).containsExactlyInAnyOrder(DOC, DOC2, PSY, PATIENT);
+        assertThat(notices).allSatisfy(n -> assertThat(n.kind()).isEqualTo("plan-changed"));
+        assertThat(notices).filteredOn(n -> n.recipient().key().equals(PATIENT)).first().extracting(Notice::message)
+                .asString().contains("exercises section revised");
+    }
+
+    @Test
+    void planReviewDueGoesToThePlanOwner() {
+        ObjectNode data = JSON.createObjectNode().put("planId", UUID.randomUUID().toString())
+                .put("reviewDate", "2026-11-20").put("daysOverdue", 3).put("ownerSubject", DOC2);
+        List<Notice> notices = Routing.route(event("PlanReviewDue", data), FULL_TEAM);
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind)
+                .containsExactly(tuple(DOC2, "plan-review-due"));
+        assertThat(notices.get(0).message()).contains("2026-11-20").contains("3 days overdue");
+    }
+
+    @Test
+    void missedCheckInsRemindThePatient() {
+        assertThat(Routing.route(event("CheckInsMissed", alert("No check-in for 3 days")), FULL_TEAM))
+                .extracting(n -> n.recipient().key(), Notice::kind).containsExactly(tuple(PATIENT, "check-in-reminder"));
+    }
+
+    @Test
+    void aCareTeamChangeTellsTheNewMember() {
+        ObjectNode data = JSON.createObjectNode().put("changedBy", DOC);
+        data.putObject("member").put("subject", "new-pt").put("role", "physical-therapist").put("displayName", "New PT");
+        List<Notice> notices = Routing.route(event("CareTeamMemberAdded", data), FULL_TEAM);
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind)
+                .containsExactly(tuple("new-pt", "care-team-joined"));
+        assertThat(notices.get(0).message()).contains("Anna Berg").contains("physical-therapist");
+    }
+
+    @Test
+    void poorSleepGoesToThePsychologistAndOdiChangeToTheTeam() {
+        assertThat(Routing.route(event("PoorSleep", alert("5 nights under 5 hours")), FULL_TEAM))
+                .extracting(n -> n.recipient().key()).containsExactly(PSY);
+        assertThat(Routing.route(event("OdiChanged", alert("ODI 42 -> 28")), FULL_TEAM))
+                .extracting(n -> n.recipient().key()).containsExactlyInAnyOrder(DOC, DOC2, PT, PSY);
+    }
+
+    @Test
+    void aPatientWithoutALoginGetsNothingAndReportsFeedNoOne() {
+        PatientContext noLogin = new PatientContext(UUID.randomUUID(), null, null, FULL_TEAM.team(), null, null);
+        assertThat(Routing.route(event("CheckInsMissed", alert("x")), noLogin)).isEmpty();
+        assertThat(Routing.route(event("CheckInRecorded", JSON.createObjectNode()), FULL_TEAM)).isEmpty();
+        assertThat(Routing.route(event("QuestionnaireCompleted", JSON.createObjectNode()), FULL_TEAM)).isEmpty();
+        assertThat(Routing.route(event("RedFlagRaised", redFlagScreening()), noLogin).get(0).title())
+                .contains("a patient");
+    }
+}

@@ -1,0 +1,41 @@
+package org.backcare.notification.testsupport;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Small helpers around rest-assured for calling the notification API as one of the {@link Users}. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(Users user) {
+        return given().auth().oauth2(user.token()).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** The user's notifications about one patient, newest first (at most 100). */
+    public static List<Map<String, Object>> inbox(Users user, UUID patientId) {
+        JsonPath page = as(user).queryParam("patientId", patientId.toString()).queryParam("size", 100)
+                .get("/notifications").then().statusCode(200).extract().jsonPath();
+        return page.getList("items");
+    }
+
+    /** Waits until the user has at least {@code count} notifications of this kind about the patient; returns them. */
+    public static List<Map<String, Object>> awaitInbox(Users user, UUID patientId, String kind, int count) {
+        Awaiting.until(() -> ofKind(inbox(user, patientId), kind).size() >= count, Duration.ofSeconds(30),
+                count + " " + kind + " notification(s) for " + user.role());
+        return ofKind(inbox(user, patientId), kind);
+    }
+
+    public static List<Map<String, Object>> ofKind(List<Map<String, Object>> items, String kind) {
+        return items.stream().filter(n -> kind.equals(n.get("kind"))).toList();
+    }
+}
