@@ -87,7 +87,7 @@ public final class PatientEvents {
         send("patient-events", key, value);
     }
 
-    private static void send(String topic, String key, String value) {
+    public static void send(String topic, String key, String value) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
