@@ -58,6 +58,15 @@ class EscalationTest {
         Awaiting.until(() -> (int) as(doc).get("/notifications/{id}", first).jsonPath().getInt("alert.escalationLevel") >= 2,
                 Duration.ofSeconds(10), "level 2 on the alert");
 
+        String alertPath = "/alerts/" + ((Map<?, ?>) toAdmins.get("alert")).get("id");
+        as(doc).get(alertPath).then().statusCode(200)
+                .body("escalations[0].level", equalTo(1))
+                .body("escalations[0].recipients", org.hamcrest.Matchers.containsInAnyOrder(pt.subject(), psy.subject()))
+                .body("escalations[1].level", equalTo(2))
+                .body("escalations[1].recipients", org.hamcrest.Matchers.contains("role:admin"));
+        as(Users.physician()).get(alertPath).then().statusCode(404);
+        as(p.patient()).get(alertPath).then().statusCode(404);
+
         // An admin takes it on from the escalation: the chase stops for everyone.
         as(admin).post("/notifications/{id}/acknowledgement", toAdmins.get("id")).then().statusCode(200)
                 .body("alert.acknowledged", equalTo(true)).body("alert.acknowledgedBy", equalTo(admin.subject()));

@@ -46,7 +46,7 @@ class ApiContractTest {
     void healthAndMetricsAreServed() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("backcare_alerts_unacknowledged"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 

@@ -1,0 +1,58 @@
+package org.backcare.notification.alert;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.backcare.notification.access.Caller;
+import org.backcare.notification.access.CurrentCaller;
+import org.backcare.notification.common.Ids;
+import org.backcare.notification.inbox.Notification;
+import org.backcare.notification.problem.Problem;
+import org.backcare.notification.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** An urgent alert and who it was escalated to: for everyone it reached, and for admins. */
+@Path("/alerts")
+@Tag(name = "Alerts", description = "Urgent alerts and their escalation history")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class AlertResource {
+
+    private final CurrentCaller caller;
+
+    public AlertResource(CurrentCaller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "An urgent alert with its escalation history",
+            description = "Visible to everyone who received a notification of it, and to admins.")
+    @APIResponse(responseCode = "200", description = "The alert")
+    @APIResponse(responseCode = "404", description = "No such alert, or it never reached the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AlertView get(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id) {
+        UUID alertId = Ids.parse("id", id);
+        Caller c = caller.get();
+        Alert alert = Alert.findById(alertId);
+        boolean reached = alert != null && (c.isAdmin() || Notification.count(
+                "alertId = ?1 and (recipientSubject = ?2 or recipientRole in ?3)", alertId, c.subject(),
+                c.roles().isEmpty() ? java.util.Set.of("-") : c.roles()) > 0);
+        if (!reached) {
+            throw ProblemException.notFound("alert " + id);
+        }
+        return AlertView.of(alert, AlertEscalation.list("alertId", Sort.ascending("level"), alertId));
+    }
+}
