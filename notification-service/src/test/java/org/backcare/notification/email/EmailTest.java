@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.internet.MimeMessage;
+import org.backcare.notification.inbox.Notification;
 import org.backcare.notification.testsupport.Api;
 import org.backcare.notification.testsupport.Awaiting;
 import org.backcare.notification.testsupport.Mailbox;
@@ -121,6 +122,61 @@ class EmailTest {
 
         assertThat(Mailbox.awaitTo(own)).extracting(Mailbox::subject).containsExactly("[BackCare] URGENT red flag: Anna Berg");
         assertThat(Mailbox.to(physician.email())).isEmpty();
+    }
+
+    @Test
+    void aMessageThatCannotBeSentIsTriedAgainLaterAndGivenUpAfterTheLastAttempt() {
+        // An address the mail client refuses stands in for an SMTP failure, without stopping the shared server.
+        UUID firstTry = queue("not an address", 0);
+        UUID lastTry = queue("still not an address", 7);
+
+        Awaiting.until(() -> message(firstTry).attempts == 1 && message(lastTry).attempts == 8,
+                java.time.Duration.ofSeconds(30), "both attempts");
+        EmailMessage retried = message(firstTry);
+        assertThat(retried.status).isEqualTo(EmailMessage.PENDING);
+        assertThat(retried.lastError).contains("address");
+        assertThat(retried.sentAt).isNull();
+        // backcare.email.retry-delay (30s) after the first failure.
+        assertThat(retried.nextAttemptAt).isBetween(Instant.now().plusSeconds(20), Instant.now().plusSeconds(31));
+        EmailMessage givenUp = message(lastTry);
+        assertThat(givenUp.status).isEqualTo(EmailMessage.FAILED);
+        assertThat(givenUp.lastError).isNotBlank();
+
+        // Out of the way of the other tests' mail.
+        QuarkusTransaction.requiringNew().run(() -> EmailMessage.update("status = 'failed' where id = ?1", firstTry));
+    }
+
+    /** Queues a message directly, as the channel would, for a notification nobody else sees. */
+    private static UUID queue(String to, int attempts) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            Notification n = new Notification();
+            n.id = UUID.randomUUID();
+            n.recipientSubject = UUID.randomUUID().toString();
+            n.kind = "improving-trend";
+            n.priority = "normal";
+            n.title = "Test";
+            n.message = "Test";
+            n.createdAt = now;
+            n.persist();
+            EmailMessage m = new EmailMessage();
+            m.id = UUID.randomUUID();
+            m.notificationId = n.id;
+            m.toAddress = to;
+            m.subject = "[BackCare] Test";
+            m.body = "Test";
+            m.createdAt = now;
+            m.notBefore = now;
+            m.nextAttemptAt = now;
+            m.status = EmailMessage.PENDING;
+            m.attempts = attempts;
+            m.persist();
+            return m.id;
+        });
+    }
+
+    private static EmailMessage message(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> EmailMessage.findById(id));
     }
 
     private static UUID redFlag(TestPatient patient) {
