@@ -8,6 +8,9 @@ import org.backcare.notification.problem.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads and saves users' preferences; the e-mail channel and the reminders ask it for a user's settings. */
 @ApplicationScoped
@@ -28,6 +31,16 @@ public class Preferences {
     public Settings of(String subject) {
         UserPreference p = subject == null ? null : UserPreference.findById(subject);
         return p == null ? Settings.DEFAULTS : Settings.of(p);
+    }
+
+    /** The settings of many users at once (a reminder pass); users without stored preferences are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Settings> of(Collection<String> subjects) {
+        if (subjects.isEmpty()) {
+            return Map.of();
+        }
+        return UserPreference.<UserPreference>list("subject in ?1", subjects).stream()
+                .collect(Collectors.toMap(p -> p.subject, Settings::of));
     }
 
     @Transactional

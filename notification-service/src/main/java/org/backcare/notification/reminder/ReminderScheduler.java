@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.util.List;
 import java.util.UUID;
 
 /** Runs the daily check-in reminders every few moments; each patient in a transaction of their own. */
@@ -26,10 +25,9 @@ public class ReminderScheduler {
         int sent = 0;
         UUID after = null;
         try {
-            List<UUID> page;
             do {
-                page = reminders.candidates(after, PAGE);
-                for (UUID patientId : page) {
+                Reminders.Page page = reminders.due(after, PAGE);
+                for (UUID patientId : page.due()) {
                     try {
                         if (reminders.remindIfDue(patientId)) {
                             sent++;
@@ -39,8 +37,8 @@ public class ReminderScheduler {
                         LOG.errorf(e, "check-in reminder for patient %s failed; retried on the next pass", patientId);
                     }
                 }
-                after = page.isEmpty() ? after : page.get(page.size() - 1);
-            } while (page.size() == PAGE);
+                after = page.next();
+            } while (after != null);
         } catch (RuntimeException e) {
             LOG.errorf(e, "check-in reminder pass failed; retried on the next pass");
         }

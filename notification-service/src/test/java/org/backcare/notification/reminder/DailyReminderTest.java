@@ -30,9 +30,12 @@ class DailyReminderTest {
 
     @Test
     void aPatientWhoHasNotCheckedInIsRemindedOnceAndOneWhoHasIsNot() throws Exception {
+        // The test profile has no default reminder time: only patients who chose one are reminded.
         LocalDate today = LocalDate.now(ZoneId.of(ConfigProvider.getConfig().getValue("backcare.time-zone", String.class)));
         Users forgetful = Users.patient();
         Users diligent = Users.patient();
+        Users noTimeChosen = Users.patient();
+        PatientEvents.registered(noTimeChosen, List.of(), "mechanical", Users.physician());
         TestPatient remindMe = PatientEvents.registered(forgetful, List.of(), "mechanical", Users.physician());
         TestPatient checkedIn = PatientEvents.registered(diligent, List.of(), "mechanical", Users.physician());
         UUID checkIn = checkInRecorded(checkedIn, today);
@@ -48,6 +51,7 @@ class DailyReminderTest {
         Thread.sleep(2500);
         assertThat(reminders(forgetful)).isEqualTo(1);
         assertThat(reminders(diligent)).isZero();
+        assertThat(reminders(noTimeChosen)).isZero();
 
         Notification reminder = QuarkusTransaction.requiringNew().call(() ->
                 Notification.<Notification>find("recipientSubject = ?1 and kind = ?2", forgetful.subject(), Reminders.KIND)

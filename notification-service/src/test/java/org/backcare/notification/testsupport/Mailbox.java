@@ -12,8 +12,8 @@ import java.util.List;
 public final class Mailbox {
 
     /**
-     * Subject of the daily check-in reminder. Left out of {@link #to}: a patient registered by any test is reminded
-     * after 19:00 (clinic time) if the suite happens to run then, which is not what e-mail tests are about.
+     * Subject of the daily check-in reminder. Left out of {@link #to}: a test that sets a reminder time for a patient
+     * with e-mail on would otherwise add a reminder to mail counts that are about something else.
      */
     private static final String DAILY_REMINDER = "[BackCare] Time for your daily check-in";
 
