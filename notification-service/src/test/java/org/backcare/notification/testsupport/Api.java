@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,5 +38,21 @@ public final class Api {
 
     public static List<Map<String, Object>> ofKind(List<Map<String, Object>> items, String kind) {
         return items.stream().filter(n -> kind.equals(n.get("kind"))).toList();
+    }
+
+    /** A valid preferences body (e-mail on, no quiet hours, defaults for the rest); a fresh map to change. */
+    public static Map<String, Object> preferences(boolean email) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("channels", Map.of("inApp", true, "email", email));
+        body.put("email", null);
+        body.put("quietHours", null);
+        body.put("timeZone", null);
+        body.put("checkInReminderTime", null);
+        return body;
+    }
+
+    /** Saves a user's preferences for the first time (201). */
+    public static void savePreferences(Users user, Map<String, Object> body) {
+        as(user).body(body).put("/preferences/me").then().statusCode(201);
     }
 }

@@ -5,12 +5,14 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The real infrastructure every {@code @QuarkusTest} of this service runs against, started once per test run:
- * embedded PostgreSQL, an in-process Kafka broker and a WireMock OIDC server that signs test tokens.
+ * embedded PostgreSQL, an in-process Kafka broker, a WireMock OIDC server that signs test tokens and a GreenMail SMTP
+ * server that receives the e-mail channel's messages.
  * Copy this package into another service to get the same setup (no shared test module, on purpose).
  */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(InProcessKafkaResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(GreenMailResource.class)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {
