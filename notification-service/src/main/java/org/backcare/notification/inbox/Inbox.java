@@ -103,7 +103,9 @@ public class Inbox {
                 Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
         List<Notification> items = query.page(page.page(), page.size()).list();
         Map<UUID, Alert> alerts = alertsOf(items);
-        return PageOf.of(items.stream().map(n -> NotificationView.of(n, alerts.get(n.alertId))).toList(), page,
+        // Map.of() (no alerts on the page) throws on get(null), and most items have no alert.
+        return PageOf.of(items.stream()
+                .map(n -> NotificationView.of(n, n.alertId == null ? null : alerts.get(n.alertId))).toList(), page,
                 query.count());
     }
 
