@@ -52,8 +52,9 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a webhook endpoint",
             description = "Integrators and admins. For every event that raises notifications of a subscribed kind, "
-                    + "the endpoint receives one POST with a minimal JSON body (ids, kinds, priority; no names or "
-                    + "clinical text) and the headers X-BackCare-Delivery, X-BackCare-Event and X-BackCare-Signature "
+                    + "the endpoint receives one POST with a minimal JSON body (deliveryId, eventId, eventType, "
+                    + "patientId, occurredAt, the subscribed kinds raised, the highest priority, a summary; no names "
+                    + "or clinical text: fetch details through the other APIs) and the headers X-BackCare-Delivery, X-BackCare-Event and X-BackCare-Signature "
                     + "(t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\" keyed with the secret>). Any 2xx "
                     + "answer is success; anything else is retried with exponential backoff. Too many failures in a "
                     + "row disable the endpoint until it is re-enabled.")

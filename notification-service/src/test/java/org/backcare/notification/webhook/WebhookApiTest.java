@@ -105,6 +105,18 @@ class WebhookApiTest {
         given().auth().oauth2(integrator.token()).get("/webhooks/not-a-uuid").then().statusCode(400);
     }
 
+    @Test
+    void openApiDocumentsExamplesAndProblems() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/webhooks'.post.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/webhooks'.post.responses.'400'.content.'application/problem+json'.examples", notNullValue())
+                .body("paths.'/webhooks'.post.responses.'403'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/webhooks/{id}'.get.responses.'404'.description", containsString("another integrator"))
+                .body("paths.'/webhooks/{id}/deliveries'.get.parameters.name", hasItem("status"))
+                .body("components.schemas.Webhook.properties.secret.description", containsString("creation response"))
+                .body("components.schemas.NewWebhook.properties.url.examples[0]", startsWith("https://"));
+    }
+
     private static void badRequest(Users user, Map<String, ?> body, String field, String message) {
         given().auth().oauth2(user.token()).contentType(ContentType.JSON).body(body).post("/webhooks")
                 .then().statusCode(400).contentType("application/problem+json")
