@@ -144,6 +144,26 @@ expect_problem() {
   [[ $(header Content-Type) == application/problem+json* ]] || fail "Content-Type is '$(header Content-Type)', expected application/problem+json"
   expect '.status == ($s | tonumber)' "application/problem+json, status $1" --arg s "$1"
 }
+# wait_notification USER QUERY WHAT [SINCE [FILTER]]: polls USER's notification-service GET /notifications?QUERY
+# (up to $NOTIFICATION_WAIT s) until it lists an item created at or after SINCE (epoch seconds; default: any) for
+# which the jq FILTER is true (default: any). The body is then that page with only those items; NOTIFICATION_ID
+# is the newest one's id.
+wait_notification() {
+  local user=$1 query=$2 what=$3 since=${4:-0} filter=${5:-true} started=$SECONDS
+  step "$user's inbox has $what (waiting up to ${NOTIFICATION_WAIT}s)"
+  while :; do
+    ncall GET "/notifications?$query" "${TOKENS[$user]}"
+    [[ $STATUS == 200 ]] || fail "$user: GET /notifications?$query: expected HTTP 200, got $STATUS"
+    jq --argjson since "$since" '.items |= map(select((.createdAt | sub("\\.[0-9]+"; "") | fromdateiso8601) >= $since)
+      | select('"$filter"'))' "$WORK/body" >"$WORK/page" && mv "$WORK/page" "$WORK/body"
+    jq -e '.items | length > 0' "$WORK/body" >/dev/null && break
+    ((SECONDS - started < NOTIFICATION_WAIT)) || fail "$user: nothing after ${NOTIFICATION_WAIT}s (notification-service.log)"
+    sleep 0.5
+  done
+  ok "HTTP 200 after $((SECONDS - started)) s"
+  NOTIFICATION_ID=$(jq -r '.items[0].id' "$WORK/body")
+}
+
 # wait_ready NAME URL: waits up to 30 s for URL/q/health/ready to answer 200.
 wait_ready() {
   local name=$1 url=$2 i
@@ -162,6 +182,7 @@ wait_ready() {
 # them (deploy/README.md). The red-flag mail names the patient (RUN_TAG is its family name).
 check_red_flag_mail() {
   local url=$MAIL_API_URL/api/user/$HOUSE_MAIL/messages/ started=$SECONDS
+  rm -f "$WORK/body"
   step "E-MAIL: GreenMail received the red-flag e-mail to $HOUSE_MAIL about $RUN_TAG (waiting up to ${MAIL_WAIT}s)"
   [[ $MAIL_PREFERENCE == set ]] ||
     fail "PUT /preferences/me answered $MAIL_PREFERENCE before the screening: notification-service cannot know dr.house's e-mail address (is the e-mail feature merged?)"
@@ -362,22 +383,6 @@ expect '.type == "RedFlagRaised" and .version == 1 and .patientId == $id and (.i
 # notification-service: the red flag above reaches the inbox of every physician on the team and the patient.
 # =============================================================================================================
 if [[ -n $NOTIFICATION_SERVICE ]]; then
-  # wait_notification USER QUERY WHAT: polls USER's GET /notifications?QUERY (up to $NOTIFICATION_WAIT s) until
-  # it lists something; the body is then that page. Sets NOTIFICATION_ID to the newest item's id.
-  wait_notification() {
-    local user=$1 query=$2 what=$3 started=$SECONDS
-    step "$user's inbox has $what (waiting up to ${NOTIFICATION_WAIT}s)"
-    while :; do
-      ncall GET "/notifications?$query" "${TOKENS[$user]}"
-      [[ $STATUS == 200 ]] || fail "$user: GET /notifications?$query: expected HTTP 200, got $STATUS"
-      jq -e '.items | length > 0' "$WORK/body" >/dev/null && break
-      ((SECONDS - started < NOTIFICATION_WAIT)) || fail "$user: nothing after ${NOTIFICATION_WAIT}s (notification-service.log)"
-      sleep 0.5
-    done
-    ok "HTTP 200 after $((SECONDS - started)) s"
-    NOTIFICATION_ID=$(jq -r '.items[0].id' "$WORK/body")
-  }
-
   wait_notification dr.house "unread=true&priority=urgent&kind=red-flag&patientId=$PATIENT_ID" \
     "an unread urgent red-flag notification for $PATIENT_ID"
   RED_FLAG_NOTIFICATION=$NOTIFICATION_ID
@@ -414,7 +419,9 @@ if [[ -n $NOTIFICATION_SERVICE ]]; then
   step "dr.house acknowledges it again -> 200, unchanged"
   ncall POST "/notifications/$RED_FLAG_NOTIFICATION/acknowledgement" "${TOKENS[dr.house]}"
   expect_status 200
-  expect '.alert.acknowledged == true and .alert.acknowledgedBy == $h and .alert.acknowledgedAt == $at' \
+  # The first answer carries the clock's nanoseconds, later ones the stored microseconds: compare milliseconds.
+  expect 'def ms: capture("^(?<s>[^.Z]+)(\\.(?<f>[0-9]+))?Z$") | .s + "." + ((.f // "") + "000")[0:3];
+    .alert.acknowledged == true and .alert.acknowledgedBy == $h and (.alert.acknowledgedAt | ms) == ($at | ms)' \
     "still acknowledged by dr.house at $acknowledged_at" --arg h "$HOUSE_ID" --arg at "$acknowledged_at"
 
   wait_notification pt.jones "kind=care-team-joined&patientId=$PATIENT_ID" "care-team-joined for $PATIENT_ID"
@@ -589,6 +596,7 @@ expect '.content.medications | length == 1 and (.[0] | .drug == "naproxen" and (
 
 # --- 5. Activation ----------------------------------------------------------------------------------------
 day_before=$(date -u +%F)
+plan_activated=$(($(date -u +%s) - 1)) # notifications caused by the activation are at or after this instant
 step "dr.house activates the plan"
 pcall POST "/plans/$PLAN_ID/status" "${TOKENS[dr.house]}" '{"status": "active", "reason": "Agreed with the patient (smoke test)"}'
 expect_status 200
@@ -624,6 +632,20 @@ expect '.type == "PlanActivated" and .version == 1 and .source == "plan-service"
   'envelope: type PlanActivated, version 1, source plan-service, patientId; data: planId, plan active' \
   --arg p "$P" --arg plan "$PLAN_ID"
 expect '.data.plan.sections.medications.content.medications | any(.drug == "naproxen")' 'data.plan carries the medications (naproxen)'
+
+if [[ -n $NOTIFICATION_SERVICE ]]; then
+  # The section edits above also told the team and anna (plan revised): pick the activation by its title.
+  wait_notification anna.patient "kind=plan-changed&patientId=$P" '"Your treatment plan is ready" (plan-changed)' \
+    "$plan_activated" '.title == "Your treatment plan is ready"'
+  expect '.items[0] | .priority == "normal" and .alert == null' 'normal priority, no alert'
+  wait_notification pt.jones "kind=plan-changed&patientId=$P" '"Plan activated: ..." (plan-changed, a team member)' \
+    "$plan_activated" '.title | startswith("Plan activated: ")'
+  step "dr.house (who activated it) got no plan-changed about the activation"
+  ncall GET "/notifications?kind=plan-changed&patientId=$P&size=100" "${TOKENS[dr.house]}"
+  expect_status 200
+  expect '[.items[] | select((.createdAt | sub("\\.[0-9]+"; "") | fromdateiso8601) >= $t and (.title | startswith("Plan activated: ")))] == []' \
+    'none' --argjson t "$plan_activated"
+fi
 
 if [[ -z $TRACKING_SERVICE ]]; then
   printf '\ntracking-service is not a module of the root pom: its steps are skipped\n'
@@ -742,6 +764,16 @@ expect '.type == "RedFlagSymptomReported" and .version == 1 and .source == "trac
   'envelope: type RedFlagSymptomReported, version 1, source tracking-service, patientId; data.raisedAt' --arg p "$P" --arg r "$raised_at"
 expect '.data.alert == "red-flag-symptom" and .data.priority == "urgent" and (.data.details.redFlags | index("saddle-numbness") != null)' \
   'data: alert red-flag-symptom, priority urgent, redFlags saddle-numbness'
+if [[ -n $NOTIFICATION_SERVICE ]]; then
+  wait_notification dr.house "priority=urgent&kind=red-flag&patientId=$P" "the urgent red-flag alert for the reported symptom" \
+    "$tracking_started"
+  expect '.items[0] | (.message | contains("saddle-numbness")) and .alert.acknowledged == false' \
+    'naming saddle-numbness, awaiting acknowledgement'
+  step "dr.house acknowledges it"
+  ncall POST "/notifications/$NOTIFICATION_ID/acknowledgement" "${TOKENS[dr.house]}"
+  expect_status 200
+  expect '.alert.acknowledged == true and .alert.acknowledgedBy == $h' 'acknowledged by dr.house' --arg h "$HOUSE_ID"
+fi
 
 # --- 5. Who sees what -------------------------------------------------------------------------------------
 step "pt.jones: GET /patients/$P/timeline (from $yesterday)"
