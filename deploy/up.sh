@@ -352,7 +352,7 @@ log "BackCare stack is up ($((SECONDS - STARTED_AT)) s)"
 cat <<EOF
 
   PostgreSQL  127.0.0.1:$PG_PORT        databases/users: patients plans tracking notifications (password = name)
-  Kafka       $KAFKA_BOOTSTRAP       topics: ${KAFKA_TOPICS[*]}
+  Kafka       $KAFKA_BOOTSTRAP       topics: ${KAFKA_TOPICS[*]} (and ${#KAFKA_DLQ_TOPICS[@]} dead-letter topics)
   Keycloak    $KEYCLOAK_URL        realm $REALM; admin console $KEYCLOAK_URL/admin (admin / $KEYCLOAK_ADMIN_PASSWORD)
               health http://127.0.0.1:$KEYCLOAK_MGMT_PORT/health/ready
   GreenMail   smtp://127.0.0.1:$SMTP_PORT   the mails sent to an address: curl $MAIL_API_URL/api/user/<address>/messages/
