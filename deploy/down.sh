@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Stops what deploy/up.sh started, found through its pid files and PostgreSQL's data directory:
-# services in reverse start order, then Keycloak, Kafka and PostgreSQL.
+# services in reverse start order, then GreenMail, Keycloak, Kafka and PostgreSQL.
 #
 # Usage: deploy/down.sh [--clean | --purge]
 #   --clean   also delete deploy/.data (databases, Kafka topics, Keycloak and its realm database, logs)
-#   --purge   --clean, and also delete deploy/.cache (the downloaded Keycloak zip and Kafka jars)
+#   --purge   --clean, and also delete deploy/.cache (the downloaded Keycloak zip, Kafka and GreenMail jars)
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib/common.sh
@@ -27,6 +27,10 @@ for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     stop_pid "$svc" 30
   fi
 done
+if pid=$(pid_of greenmail); then
+  log "stopping GreenMail (pid $pid; the mails it kept are gone)"
+  stop_pid greenmail 30
+fi
 if pid=$(pid_of keycloak); then
   log "stopping Keycloak (pid $pid)"
   stop_pid keycloak 60

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Brings up the real BackCare stack on this machine, without Docker:
-#   PostgreSQL (Debian's server), Kafka (KRaft, from Maven jars), Keycloak (realm "backcare"),
-#   then every service directory that exists (patient-service, plan-service, ...).
+#   PostgreSQL (Debian's server), Kafka (KRaft, from Maven jars), Keycloak (realm "backcare"), GreenMail
+#   (a local SMTP server with an HTTP API to read the mails), then every service that is a module of the
+#   root pom (patient-service, plan-service, ...).
 # Idempotent: a component that is already running (live pid from an earlier run) is left alone;
 # downloads (deploy/.cache) and data (deploy/.data) are reused. Stop it all with deploy/down.sh.
 #
 # Usage: deploy/up.sh [--infra-only]
-#   --infra-only   start PostgreSQL, Kafka and Keycloak only (run the services yourself, e.g. quarkus:dev)
+#   --infra-only   start PostgreSQL, Kafka, Keycloak and GreenMail only (run the services yourself, e.g. quarkus:dev)
 # Environment: see deploy/README.md (ports BACKCARE_*_PORT and <SERVICE>_HTTP_PORT, BACKCARE_SKIP_BUILD, ...).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
@@ -75,10 +76,11 @@ MVN=$(mvn_cmd)
 # ---------------------------------------------------------------------------------------------------
 mkdir -p "$LOG_DIR" "$RUN_DIR" "$CACHE_DIR"
 
-PG_UP=; KAFKA_UP=; KEYCLOAK_UP=
+PG_UP=; KAFKA_UP=; KEYCLOAK_UP=; GREENMAIL_UP=
 pg_running && PG_UP=1
 pid_of kafka >/dev/null && KAFKA_UP=1
 pid_of keycloak >/dev/null && KEYCLOAK_UP=1
+pid_of greenmail >/dev/null && GREENMAIL_UP=1
 
 port_problems=()
 declare -A port_owner=()
@@ -100,6 +102,10 @@ fi
 if [[ -z $KEYCLOAK_UP ]]; then
   need_port "$KEYCLOAK_PORT" BACKCARE_KEYCLOAK_PORT "Keycloak HTTP"
   need_port "$KEYCLOAK_MGMT_PORT" BACKCARE_KEYCLOAK_MGMT_PORT "Keycloak management/health"
+fi
+if [[ -z $GREENMAIL_UP ]]; then
+  need_port "$SMTP_PORT" BACKCARE_SMTP_PORT "GreenMail SMTP"
+  need_port "$MAIL_API_PORT" BACKCARE_MAIL_API_PORT "GreenMail HTTP API"
 fi
 for line in "${ACTIVE_SERVICES[@]}"; do
   svc=$(svc_field "$line" 1)
@@ -135,6 +141,15 @@ if [[ -z $KEYCLOAK_UP && ! -x $KEYCLOAK_HOME/bin/kc.sh ]]; then
   mkdir -p "$DATA_DIR/keycloak"
   unzip -q "$KEYCLOAK_ZIP" -d "$DATA_DIR/keycloak"
   [[ -x $KEYCLOAK_HOME/bin/kc.sh ]] || die "unexpected Keycloak zip layout: no $KEYCLOAK_HOME/bin/kc.sh"
+fi
+
+if [[ -z $GREENMAIL_UP && ! -s $GREENMAIL_JAR ]]; then
+  log "downloading GreenMail $GREENMAIL_VERSION (standalone jar, ~10 MB)…"
+  "$MVN" -B -q -f "$DEPLOY_DIR/kafka/pom.xml" dependency:copy \
+    -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+    -DoutputDirectory="$CACHE_DIR" >"$LOG_DIR/greenmail-download.log" 2>&1 ||
+    { tail -n 30 "$LOG_DIR/greenmail-download.log" >&2; die "GreenMail download failed; see $LOG_DIR/greenmail-download.log"; }
+  [[ -s $GREENMAIL_JAR ]] || die "GreenMail download finished but $GREENMAIL_JAR is missing"
 fi
 
 # A service jar is rebuilt when missing or older than its sources (or the root pom).
@@ -273,14 +288,16 @@ else
     --hostname="$KEYCLOAK_URL" --import-realm --health-enabled=true
 fi
 
-if [[ -z $KAFKA_UP ]] || [[ ! -f $KAFKA_HOME/topics.done ]]; then
-  log "waiting for Kafka and creating topics ${KAFKA_TOPICS[*]} ($KAFKA_TOPIC_PARTITIONS partitions)…"
+# topics.done lists the topics created so far: a topic added to common.sh is created on the next up.sh.
+all_topics="${KAFKA_TOPICS[*]} ${KAFKA_DLQ_TOPICS[*]}"
+if [[ -z $KAFKA_UP ]] || [[ $(cat "$KAFKA_HOME/topics.done" 2>/dev/null) != "$all_topics" ]]; then
+  log "waiting for Kafka and creating topics ${KAFKA_TOPICS[*]} and ${#KAFKA_DLQ_TOPICS[@]} dead-letter topics ($KAFKA_TOPIC_PARTITIONS partitions)…"
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$KAFKA_LIB/*" "$DEPLOY_DIR/kafka/KafkaTool.java" \
-    create-topics "$KAFKA_BOOTSTRAP" "$KAFKA_TOPIC_PARTITIONS" "$KAFKA_TIMEOUT" "${KAFKA_TOPICS[@]}" |
+    create-topics "$KAFKA_BOOTSTRAP" "$KAFKA_TOPIC_PARTITIONS" "$KAFKA_TIMEOUT" "${KAFKA_TOPICS[@]}" "${KAFKA_DLQ_TOPICS[@]}" |
     sed 's/^/    /' ||
     { tail -n 30 "$KAFKA_LOG" >&2; die "Kafka did not come up; see $KAFKA_LOG"; }
   pid_of kafka >/dev/null || { tail -n 30 "$KAFKA_LOG" >&2; die "Kafka exited; see $KAFKA_LOG"; }
-  touch "$KAFKA_HOME/topics.done"
+  printf '%s\n' "$all_topics" >"$KAFKA_HOME/topics.done"
 fi
 
 if [[ -z $KEYCLOAK_UP ]]; then
@@ -288,6 +305,25 @@ if [[ -z $KEYCLOAK_UP ]]; then
 fi
 wait_http "Keycloak realm $REALM" "$REALM_URL/.well-known/openid-configuration" 60 "$KEYCLOAK_LOG" keycloak
 touch "$KEYCLOAK_HOME/.started-once"
+
+# ---------------------------------------------------------------------------------------------------
+# 5b. GreenMail: SMTP for the services' e-mail (SMTP_HOST/SMTP_PORT), and an HTTP API to read what was
+# sent. Authentication is off, so every recipient address gets its own mailbox on first delivery.
+# Mails live in memory only: a restart empties every mailbox.
+# ---------------------------------------------------------------------------------------------------
+GREENMAIL_LOG=$LOG_DIR/greenmail.log
+if [[ -n $GREENMAIL_UP ]]; then
+  log "GreenMail already running (pid $(pid_of greenmail))"
+else
+  log "starting GreenMail $GREENMAIL_VERSION: SMTP 127.0.0.1:$SMTP_PORT, mail API $MAIL_API_URL…"
+  start_bg greenmail "$GREENMAIL_LOG" java -Xms32m -Xmx128m -XX:+UseSerialGC \
+    -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
+    -Dgreenmail.auth.disabled -jar "$GREENMAIL_JAR"
+  # The API answers once the SMTP server is up (GreenMail starts the mail services first).
+  wait_http GreenMail "$MAIL_API_URL/api/service/readiness" 60 "$GREENMAIL_LOG" greenmail stop
+  port_in_use "$SMTP_PORT" || die "GreenMail's API is up but nothing listens on SMTP port $SMTP_PORT; see $GREENMAIL_LOG"
+fi
 
 # ---------------------------------------------------------------------------------------------------
 # 6. Services, one after another (2 cores: parallel starts only slow each other down).
@@ -316,9 +352,10 @@ log "BackCare stack is up ($((SECONDS - STARTED_AT)) s)"
 cat <<EOF
 
   PostgreSQL  127.0.0.1:$PG_PORT        databases/users: patients plans tracking notifications (password = name)
-  Kafka       $KAFKA_BOOTSTRAP       topics: ${KAFKA_TOPICS[*]}
+  Kafka       $KAFKA_BOOTSTRAP       topics: ${KAFKA_TOPICS[*]} (and ${#KAFKA_DLQ_TOPICS[@]} dead-letter topics)
   Keycloak    $KEYCLOAK_URL        realm $REALM; admin console $KEYCLOAK_URL/admin (admin / $KEYCLOAK_ADMIN_PASSWORD)
               health http://127.0.0.1:$KEYCLOAK_MGMT_PORT/health/ready
+  GreenMail   smtp://127.0.0.1:$SMTP_PORT   the mails sent to an address: curl $MAIL_API_URL/api/user/<address>/messages/
 EOF
 for line in "${ACTIVE_SERVICES[@]}"; do
   svc=$(svc_field "$line" 1)

@@ -14,6 +14,8 @@ KAFKA_PORT=${BACKCARE_KAFKA_PORT:-19092}
 KAFKA_CONTROLLER_PORT=${BACKCARE_KAFKA_CONTROLLER_PORT:-19093}
 KEYCLOAK_PORT=${BACKCARE_KEYCLOAK_PORT:-18080}
 KEYCLOAK_MGMT_PORT=${BACKCARE_KEYCLOAK_MGMT_PORT:-19000}
+SMTP_PORT=${BACKCARE_SMTP_PORT:-13025}
+MAIL_API_PORT=${BACKCARE_MAIL_API_PORT:-13080}
 
 # --- Versions and locations ---
 # The Kafka version lives in deploy/kafka/pom.xml only.
@@ -22,6 +24,13 @@ KAFKA_LIB=$CACHE_DIR/kafka-$KAFKA_VERSION/lib
 KAFKA_HOME=$DATA_DIR/kafka
 KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 KAFKA_TOPICS=(patient-events plan-events tracking-events)
+# Dead-letter topics (<topic>.<consumer group>.dlq) of the consumers' failure-strategy=dead-letter-queue. The
+# broker would create them on first use (auto.create.topics.enable); up.sh creates them up front.
+KAFKA_DLQ_TOPICS=(
+  patient-events.plan-service.dlq
+  patient-events.tracking-service.dlq plan-events.tracking-service.dlq
+  patient-events.notification-service.dlq plan-events.notification-service.dlq tracking-events.notification-service.dlq
+)
 KAFKA_TOPIC_PARTITIONS=3
 
 KEYCLOAK_VERSION=26.7.3
@@ -31,6 +40,11 @@ KEYCLOAK_URL=http://127.0.0.1:$KEYCLOAK_PORT
 REALM=backcare
 REALM_URL=$KEYCLOAK_URL/realms/$REALM
 TOKEN_URL=$REALM_URL/protocol/openid-connect/token
+
+# GreenMail: a local SMTP server that keeps every mail (in memory) and shows it through an HTTP API.
+GREENMAIL_VERSION=2.1.8
+GREENMAIL_JAR=$CACHE_DIR/greenmail-standalone-$GREENMAIL_VERSION.jar
+MAIL_API_URL=http://127.0.0.1:$MAIL_API_PORT
 
 PG_HOME=$DATA_DIR/pg                # PGDATA is $PG_HOME/data, the socket is in $PG_HOME/run
 
@@ -70,7 +84,9 @@ service_env() {
     "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP" \
     "OIDC_AUTH_SERVER_URL=$REALM_URL" \
     "OIDC_CLIENT_ID=$OIDC_SERVICE_CLIENT_ID" \
-    "OIDC_CLIENT_SECRET=$OIDC_SERVICE_CLIENT_SECRET"
+    "OIDC_CLIENT_SECRET=$OIDC_SERVICE_CLIENT_SECRET" \
+    "SMTP_HOST=127.0.0.1" \
+    "SMTP_PORT=$SMTP_PORT"
   # Every service learns where the others are (PATIENT_SERVICE_URL=http://127.0.0.1:8081, ...).
   for other in "${SERVICES[@]}"; do
     printf '%s_SERVICE_URL=http://127.0.0.1:%s\n' "$(svc_field "$other" 2)" "$(svc_port "$other")"
