@@ -27,8 +27,8 @@
 # acknowledgement; anna.patient gets the urgent-care guidance; ben.patient cannot see dr.house's notification
 # (404); dr.house acknowledges the alert (twice: the second answers who acknowledged it first); pt.jones's
 # care-team-joined notification is not an alert (409 on acknowledgement); the live stream answers with
-# text/event-stream. Last of all: the red-flag e-mail to dr.house arrives in GreenMail (needs the e-mail
-# feature: dr.house sets his e-mail preference before the screening; see "E-MAIL" below).
+# text/event-stream. Last of all: the red-flag e-mail to dr.house arrives in GreenMail (he sets his e-mail
+# preference before the screening).
 #
 # Re-runnable: anna's login can be linked to one record only, so when an earlier run already linked it,
 # the new patient is registered without a login and anna's steps use her existing record. The plan story
@@ -177,15 +177,15 @@ wait_ready() {
   ok "HTTP 200"
 }
 
-# check_red_flag_mail: the E-MAIL check, last of all (the mail feature may not be merged yet, and a failure
-# here should not hide the other steps). GreenMail keeps every mail per recipient address; its API lists
+# check_red_flag_mail: the e-mail check, last of all (mail is the slowest path, and a failure here should
+# not hide the other steps). GreenMail keeps every mail per recipient address; its API lists
 # them (deploy/README.md). The red-flag mail names the patient (RUN_TAG is its family name).
 check_red_flag_mail() {
   local url=$MAIL_API_URL/api/user/$HOUSE_MAIL/messages/ started=$SECONDS
   rm -f "$WORK/body"
   step "E-MAIL: GreenMail received the red-flag e-mail to $HOUSE_MAIL about $RUN_TAG (waiting up to ${MAIL_WAIT}s)"
   [[ $MAIL_PREFERENCE == set ]] ||
-    fail "PUT /preferences/me answered $MAIL_PREFERENCE before the screening: notification-service cannot know dr.house's e-mail address (is the e-mail feature merged?)"
+    fail "dr.house's e-mail preference was not saved before the screening"
   while :; do
     # GreenMail answers 400 "User ... not found" until the first mail to that address arrives.
     STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' --max-time 10 "$url") ||
@@ -319,25 +319,25 @@ call GET "/patients?name=$RUN_TAG&page=0&size=20" "${TOKENS[integrator]}"
 expect_status 200
 expect '.total == 1 and .items[0].id == $id and .page == 0 and .size == 20' 'one match, the new patient' --arg id "$PATIENT_ID"
 
-# ============================ E-MAIL (adjust after merging the mail feature) ============================
+# --- E-mail preference -------------------------------------------------------------------------------------
 # notification-service e-mails an urgent alert to a recipient whose preferences allow e-mail. dr.house's
 # address is not in patient-events (he joined the care team by registering the patient, which records no
-# e-mail), so he sets it himself here, before the screening; the check that the mail arrived is the last
-# step (check_red_flag_mail). PUT /preferences/me is being built in parallel: until it exists this step
-# only notes its absence, and the e-mail check at the end fails saying so.
+# e-mail), so he sets it himself, before the screening; the check that the mail arrived is the last step
+# (check_red_flag_mail). An earlier run may have saved his preferences: then they are updated with If-Match.
 HOUSE_MAIL=dr.house@backcare.example
 MAIL_PREFERENCE=
 if [[ -n $NOTIFICATION_SERVICE ]]; then
-  step "E-MAIL: dr.house sets his notification preferences: in-app and e-mail to $HOUSE_MAIL (PUT /preferences/me)"
-  ncall PUT /preferences/me "${TOKENS[dr.house]}" "$(jq -n --arg m "$HOUSE_MAIL" '{channels: {inApp: true, email: true},
-    email: $m, quietHours: null, timeZone: "UTC", checkInReminderTime: null}')"
+  step "dr.house sets his notification preferences: in-app and e-mail to $HOUSE_MAIL (PUT /preferences/me)"
+  ncall GET /preferences/me "${TOKENS[dr.house]}"
+  expect_status 200
+  prefs=$(jq -n --arg m "$HOUSE_MAIL" '{channels: {inApp: true, email: true}, email: $m, quietHours: null,
+    timeZone: "UTC", checkInReminderTime: null}')
+  ncall PUT /preferences/me "${TOKENS[dr.house]}" "$prefs" "$(header ETag)"
   case $STATUS in
-    200 | 204) MAIL_PREFERENCE="set"; ok "HTTP $STATUS" ;;
-    404 | 405) MAIL_PREFERENCE="HTTP $STATUS"; ok "HTTP $STATUS: notification-service has no /preferences/me yet (the e-mail check at the end will fail)" ;;
-    *) fail "expected HTTP 200 or 204, got $STATUS" ;;
+    200 | 201) MAIL_PREFERENCE="set"; ok "HTTP $STATUS" ;;
+    *) fail "expected HTTP 200 or 201, got $STATUS: $(cat "$WORK/body")" ;;
   esac
 fi
-# ========================================================================================================
 
 # --- Red flags ---------------------------------------------------------------------------------------------
 step "dr.house records a red-flag screening with one positive item (recent significant trauma)"

@@ -2,6 +2,7 @@ package org.backcare.notification.alert;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What operations watch: urgent alerts nobody has acknowledged yet (a number that should stay near zero), and how
  * many notifications and escalations the service creates. The gauge is refreshed by a query, never per scrape.
  */
+@Startup
 @ApplicationScoped
 public class AlertMetrics {
 

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  *   <li>low exercise adherence: the physical therapists, and an encouraging message to the patient</li>
  *   <li>NSAID overuse, and a prescription with acknowledged safety warnings: the physicians</li>
  *   <li>poor sleep: the psychologists; ODI change: the whole team</li>
- *   <li>plan activated or revised: the patient and the team members other than the one who changed it;
+ *   <li>plan activated or revised (not while a draft): the patient and the team members other than the one who
+ *       changed it;
  *       plan review due: the plan owner</li>
  *   <li>check-ins missed: a reminder to the patient; a clinician joins a care team: that clinician</li>
  * </ul>
@@ -142,6 +143,11 @@ public final class Routing {
     private static void planChanged(Notices out, IncomingEvent event, PatientContext patient) {
         String changedBy = event.text("changedBy");
         boolean activated = event.type().equals("PlanActivated");
+        JsonNode plan = event.data() == null ? null : event.data().get("plan");
+        if (plan != null && "draft".equals(plan.path("status").asText())) {
+            // A draft is work in progress among clinicians; people hear about the plan once it is activated.
+            return;
+        }
         String summary = Objects.requireNonNullElse(event.text("summary"), "the plan was revised");
         out.toAll(patient.everyoneBut(changedBy), PLAN_CHANGED, Priority.NORMAL,
                 (activated ? "Plan activated: " : "Plan revised: ") + patient.displayName(),

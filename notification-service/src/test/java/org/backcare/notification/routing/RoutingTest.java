@@ -152,6 +152,15 @@ class RoutingTest {
     }
 
     @Test
+    void editsOfADraftPlanTellNobody() {
+        ObjectNode data = JSON.createObjectNode().put("changedBy", PT).put("summary", "exercises section revised");
+        data.putObject("plan").put("status", "draft");
+        assertThat(Routing.route(event("PlanRevised", data), FULL_TEAM)).isEmpty();
+        data.putObject("plan").put("status", "active");
+        assertThat(Routing.route(event("PlanRevised", data), FULL_TEAM)).hasSize(4);
+    }
+
+    @Test
     void planReviewDueGoesToThePlanOwner() {
         ObjectNode data = JSON.createObjectNode().put("planId", UUID.randomUUID().toString())
                 .put("reviewDate", "2026-11-20").put("daysOverdue", 3).put("ownerSubject", DOC2);
