@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.backcare.notification.common.Backoff;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -68,7 +69,7 @@ public class EmailOutbox {
                 m.status = EmailMessage.FAILED;
                 LOG.errorf("e-mail %s to %s failed %d times, giving up: %s", m.id, m.toAddress, m.attempts, m.lastError);
             } else {
-                m.nextAttemptAt = Instant.now(clock).plus(backoff.after(m.attempts));
+                m.nextAttemptAt = Instant.now(clock).plus(backoff.nominal(m.attempts));
                 LOG.warnf("e-mail %s to %s failed (attempt %d), next try at %s: %s", m.id, m.toAddress, m.attempts,
                         m.nextAttemptAt, m.lastError);
             }

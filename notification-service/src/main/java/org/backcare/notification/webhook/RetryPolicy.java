@@ -1,5 +1,7 @@
 package org.backcare.notification.webhook;
 
+import org.backcare.notification.common.Backoff;
+
 import java.time.Instant;
 
 /**

@@ -1,5 +1,6 @@
 package org.backcare.notification.webhook;
 
+import org.backcare.notification.common.Backoff;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link Backoff} and {@link RetryPolicy}: the pure retry rules. */
-class WebhookBackoffTest {
+class RetryRulesTest {
 
     private final Backoff defaults = new Backoff(Duration.ofMinutes(1), Duration.ofHours(2));
 

@@ -1,12 +1,12 @@
-package org.backcare.notification.webhook;
+package org.backcare.notification.common;
 
 import java.time.Duration;
 
 /**
- * The pause before the next attempt at a delivery: exponential from {@code initial}, doubling after every failure,
+ * The pause before the next attempt (a webhook delivery, an e-mail): exponential from {@code initial}, doubling after every failure,
  * capped at {@code max}. Pure; the caller supplies the randomness so the rule can be tested.
  *
- * <p>Jitter only shortens a pause (by up to 10%), so a pause never exceeds the cap and many deliveries that failed
+ * <p>Jitter only shortens a pause (by up to 10%), so a pause never exceeds the cap and many deliveries or mails that failed
  * together (a receiver that was down) do not all come back in the same second.
  */
 public record Backoff(Duration initial, Duration max) {
