@@ -2,7 +2,9 @@ package org.backcare.patient.export;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.backcare.patient.fhir.Fhir;
 import org.backcare.patient.fhir.FhirMapper.Type;
@@ -60,6 +62,22 @@ public class ExportWorker {
 
     /** What the worker needs of a claimed job, read once. */
     record Claimed(UUID id, List<String> types, Instant since) {
+    }
+
+    /**
+     * A job left RUNNING by a stopped instance would hold its integrator's slot for good: at start, such jobs are
+     * queued again and their partial files deleted. (This assumes one worker instance per database, as deployed.)
+     */
+    void requeueInterrupted(@Observes StartupEvent start) {
+        List<UUID> interrupted = QuarkusTransaction.requiringNew().call(() -> {
+            List<ExportJob> running = ExportJob.list("status", ExportStatus.RUNNING);
+            running.forEach(j -> {
+                j.status = ExportStatus.ACCEPTED;
+                j.progress = "queued again after a restart";
+            });
+            return running.stream().map(j -> j.id).toList();
+        });
+        interrupted.forEach(files::delete);
     }
 
     @Scheduled(every = "${backcare.export.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
