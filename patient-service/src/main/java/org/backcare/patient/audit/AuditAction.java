@@ -13,6 +13,8 @@ public enum AuditAction {
     SCREENING_READ,
     SCREENING_RECORD,
     URGENT_REVIEW_RESOLVE,
+    /** A FHIR Bulk Data export started, or one of its files downloaded (patient-independent). */
+    EXPORT,
     /** An attempt the access rules refused (answered 403 or 404). */
     REFUSED
 }

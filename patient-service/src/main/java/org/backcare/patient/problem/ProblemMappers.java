@@ -17,6 +17,8 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.backcare.patient.fhir.Fhir;
+import org.backcare.patient.fhir.OperationOutcomes;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -156,6 +158,23 @@ public class ProblemMappers {
         if (status >= 500) {
             LOG.error("request failed", e);
         }
+        if (Fhir.isFhirPath(uri)) {
+            // The FHIR API answers every error as an OperationOutcome, never as problem+json.
+            String diagnostics = switch (status) {
+                case 404 -> "no FHIR resource or operation at " + uri.getPath();
+                case 405 -> "this method is not supported on " + uri.getPath();
+                case 406 -> "this FHIR API answers only in application/fhir+json";
+                default -> e.getMessage();
+            };
+            Response.ResponseBuilder builder = Response.status(status).type(Fhir.JSON)
+                    .entity(OperationOutcomes.of(OperationOutcomes.issueFor(status), diagnostics));
+            e.getResponse().getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type")) {
+                    values.forEach(v -> builder.header(name, v));
+                }
+            });
+            return builder.build();
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> "no resource at " + uri.getPath();
@@ -257,6 +276,9 @@ public class ProblemMappers {
     }
 
     static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        if (Fhir.isFhirPath(uri)) {
+            return OperationOutcomes.response(type.status(), detail);
+        }
         return Response.status(type.status()).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type.uri(), type.title(), type.status(), detail, uri.getPath(), errors))
                 .build();

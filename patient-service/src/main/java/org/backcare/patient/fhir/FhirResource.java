@@ -1,0 +1,222 @@
+package org.backcare.patient.fhir;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.backcare.patient.export.ExportEndpoints;
+import org.backcare.patient.fhir.FhirMapper.Type;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * The FHIR R4 read API of patient-service: Patient, CareTeam and Flag by id and by search, and the
+ * CapabilityStatement, and the Bulk Data export operations (implemented in {@link ExportEndpoints}: one resource
+ * class owns /fhir, since Quarkus REST does not merge two classes with the same path). Answers
+ * application/fhir+json; errors are OperationOutcome.
+ */
+@Path(Fhir.ROOT)
+@Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
+@Tag(name = "FHIR", description = "FHIR R4 views of patients, care teams and urgent-review flags")
+public class FhirResource {
+
+    private static final Date STARTED = Date.from(Instant.now());
+
+    private final FhirService fhir;
+    private final FhirCallers callers;
+    private final ExportEndpoints exports;
+
+    public FhirResource(FhirService fhir, FhirCallers callers, ExportEndpoints exports) {
+        this.fhir = fhir;
+        this.callers = callers;
+        this.exports = exports;
+    }
+
+    @GET
+    @Path("metadata")
+    @Operation(summary = "FHIR CapabilityStatement", description = "Public, as FHIR clients expect.")
+    @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = Fhir.JSON))
+    public CapabilityStatement metadata(UriInfo uri) {
+        return Capabilities.statement(Fhir.base(uri), STARTED);
+    }
+
+    @GET
+    @Path("Patient/{id}")
+    @Operation(summary = "Read a FHIR Patient")
+    @APIResponse(responseCode = "200", description = "The Patient; ETag W/\"version\"", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    public Response readPatient(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return read(Type.PATIENT, id, ifNoneMatch);
+    }
+
+    @GET
+    @Path("CareTeam/{id}")
+    @Operation(summary = "Read a FHIR CareTeam", description = "A patient's care team has the patient's id.")
+    @APIResponse(responseCode = "200", description = "The CareTeam; ETag W/\"version\"", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    public Response readCareTeam(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return read(Type.CARE_TEAM, id, ifNoneMatch);
+    }
+
+    @GET
+    @Path("Flag/{id}")
+    @Operation(summary = "Read a FHIR Flag",
+            description = "The urgent-review flag of a patient (same id as the patient); 404 when there is no urgent review.")
+    @APIResponse(responseCode = "200", description = "The Flag; ETag W/\"version\"", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "404", description = "Unknown, no urgent review, or not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    public Response readFlag(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return read(Type.FLAG, id, ifNoneMatch);
+    }
+
+    @GET
+    @Path("Patient")
+    @Operation(summary = "Search FHIR Patients", description = "Parameters: _id, _lastUpdated, _count (max 500), _offset.")
+    @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    public Bundle searchPatients(UriInfo uri) {
+        return search(Type.PATIENT, uri);
+    }
+
+    @GET
+    @Path("CareTeam")
+    @Operation(summary = "Search FHIR CareTeams",
+            description = "Parameters: patient, date (team start), _id, _lastUpdated, _count (max 500), _offset.")
+    @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    public Bundle searchCareTeams(UriInfo uri) {
+        return search(Type.CARE_TEAM, uri);
+    }
+
+    @GET
+    @Path("Flag")
+    @Operation(summary = "Search FHIR Flags",
+            description = "Parameters: patient, date (flag start), _id, _lastUpdated, _count (max 500), _offset.")
+    @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    public Bundle searchFlags(UriInfo uri) {
+        return search(Type.FLAG, uri);
+    }
+
+    @GET
+    @Path("$export")
+    @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
+    @Tag(name = "FHIR Bulk Data export")
+    @Operation(summary = "Kick off a system-level Bulk Data export",
+            description = "Needs Prefer: respond-async. _type (Patient, CareTeam, Flag), _since (an instant) and "
+                    + "_outputFormat (application/fhir+ndjson) are supported. One export in progress per integrator.")
+    @APIResponse(responseCode = "202", description = "Accepted", headers = @Header(name = "Content-Location", description = "The status URL to poll"))
+    @APIResponse(responseCode = "400", description = "Missing Prefer: respond-async, or an unsupported parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "403", description = "Not an integrator (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "429", description = "An export of this integrator is in progress", headers = @Header(name = "Retry-After"), content = @Content(mediaType = Fhir.JSON))
+    public Response systemExport(@HeaderParam("Prefer") String prefer, UriInfo uri) {
+        return exports.kickOff(prefer, uri);
+    }
+
+    @GET
+    @Path("Patient/$export")
+    @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
+    @Tag(name = "FHIR Bulk Data export")
+    @Operation(summary = "Kick off a Patient-level Bulk Data export", description = "As the system-level export: all patients.")
+    @APIResponse(responseCode = "202", description = "Accepted", headers = @Header(name = "Content-Location", description = "The status URL to poll"))
+    @APIResponse(responseCode = "400", description = "Missing Prefer: respond-async, or an unsupported parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "403", description = "Not an integrator (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "429", description = "An export of this integrator is in progress", headers = @Header(name = "Retry-After"), content = @Content(mediaType = Fhir.JSON))
+    public Response patientExport(@HeaderParam("Prefer") String prefer, UriInfo uri) {
+        return exports.kickOff(prefer, uri);
+    }
+
+    @GET
+    @Path("$export-status/{job}")
+    @Produces({MediaType.APPLICATION_JSON, Fhir.JSON})
+    @Tag(name = "FHIR Bulk Data export")
+    @Operation(summary = "Poll an export", description = "202 with Retry-After and X-Progress while it runs, 200 with the manifest when it is done.")
+    @APIResponse(responseCode = "200", description = "The manifest", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "202", description = "Still running", headers = {@Header(name = "Retry-After"), @Header(name = "X-Progress")})
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "404", description = "Unknown, cancelled, expired, or another integrator's job", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "500", description = "The export failed (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    public Response status(@PathParam("job") String jobId, UriInfo uri) {
+        return exports.status(jobId, uri);
+    }
+
+    @DELETE
+    @Path("$export-status/{job}")
+    @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
+    @Tag(name = "FHIR Bulk Data export")
+    @Operation(summary = "Cancel an export", description = "Stops it if it runs and deletes its files.")
+    @APIResponse(responseCode = "202", description = "Cancelled")
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "404", description = "Unknown, already cancelled, or another integrator's job", content = @Content(mediaType = Fhir.JSON))
+    public Response cancel(@PathParam("job") String jobId) {
+        return exports.cancel(jobId);
+    }
+
+    @GET
+    @Path("$export-file/{job}/{file}")
+    @Produces({Fhir.NDJSON, Fhir.JSON})
+    @Tag(name = "FHIR Bulk Data export")
+    @Operation(summary = "Download an export file", description = "Only for the integrator who started the export.")
+    @APIResponse(responseCode = "200", description = "NDJSON, one resource a line", content = @Content(mediaType = Fhir.NDJSON))
+    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "404", description = "Unknown, or another integrator's file", content = @Content(mediaType = Fhir.JSON))
+    public Response file(@PathParam("job") String jobId, @PathParam("file") String fileName) {
+        return exports.file(jobId, fileName);
+    }
+
+    private Response read(Type type, String id, String ifNoneMatch) {
+        FhirService.Read read = fhir.read(callers.reader(), type, id);
+        if (ifNoneMatch != null && (ifNoneMatch.equals(read.etag()) || ifNoneMatch.equals(read.etag().substring(2)))) {
+            return Response.notModified().header(HttpHeaders.ETAG, read.etag()).build();
+        }
+        return Response.ok(read.resource()).type(Fhir.JSON).header(HttpHeaders.ETAG, read.etag())
+                .header(HttpHeaders.LAST_MODIFIED, read.resource().getMeta().getLastUpdated())
+                .build();
+    }
+
+    private Bundle search(Type type, UriInfo uri) {
+        SearchRequest request = SearchRequest.parse(type, callers.reader(), uri.getQueryParameters());
+        String base = Fhir.base(uri);
+        return fhir.search(request, new FhirService.Links() {
+            @Override
+            public String base() {
+                return base;
+            }
+
+            @Override
+            public String self() {
+                return uri.getRequestUri().toString();
+            }
+
+            @Override
+            public String at(int offset) {
+                return uri.getRequestUriBuilder().replaceQueryParam("_offset", offset)
+                        .replaceQueryParam("_count", request.count()).build().toString();
+            }
+        });
+    }
+}
