@@ -810,4 +810,67 @@ expect_status 201
 expect '.score == 37.8 and .answered == 9 and .day == $d and (.id | length) == 36' 'score 37.8 (17 / 45 x 100), 9 answered, today' --arg d "$today"
 ok "baseline $(jq -r .baseline "$WORK/body") (baseline score $(jq -r .baselineScore "$WORK/body"), change $(jq -r .change "$WORK/body"))"
 
+
+# --- 7. EHR integration: FHIR R4 and Bulk Data export ----------------------------------------------------------
+# fhir_get BASE PATH TOKEN: a FHIR request (Accept application/fhir+json); sets STATUS, body in $WORK/body.
+fhir_get() {
+  local args=(-s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' --max-time 30 -H 'Accept: application/fhir+json')
+  [[ -n $3 ]] && args+=(-H "Authorization: Bearer $3")
+  STATUS=$(curl "${args[@]}" "${@:4}" "$1$2") || fail "GET $2: no answer from $1"
+}
+
+# bulk_export NAME BASE TYPE: the integrator exports TYPE from service NAME (kick-off, poll, manifest, download);
+# a clinician may not read the export.
+bulk_export() {
+  local name=$1 base=$2 type=$3 location url lines started=$SECONDS
+  step "integrator: $name GET /fhir/\$export?_type=$type (Prefer: respond-async)"
+  fhir_get "$base" "/fhir/\$export?_type=$type" "${TOKENS[integrator]}" -H 'Prefer: respond-async'
+  [[ $STATUS == 202 ]] || fail "expected HTTP 202, got $STATUS: $(head -c 300 "$WORK/body")"
+  location=$(header Content-Location)
+  [[ -n $location ]] || fail "no Content-Location header"
+  ok "202, status at $location"
+  step "integrator polls the $name export until its manifest is ready"
+  while :; do
+    STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' --max-time 30 \
+      -H "Authorization: Bearer ${TOKENS[integrator]}" "$location") || fail "no answer from $location"
+    [[ $STATUS == 200 ]] && break
+    [[ $STATUS == 202 ]] || fail "expected HTTP 202 or 200, got $STATUS: $(head -c 300 "$WORK/body")"
+    ((SECONDS - started < 90)) || fail "the export was not done after 90 s (X-Progress: $(header X-Progress))"
+    sleep 1
+  done
+  expect '.requiresAccessToken == true and (.transactionTime | length) > 0 and (.output | length) >= 1
+    and all(.output[]; .type == $t) and .error == []' "manifest: output of $type, no errors" --arg t "$type"
+  url=$(jq -r '.output[0].url' "$WORK/body")
+  step "integrator downloads $url"
+  STATUS=$(curl -s -o "$WORK/ndjson" -w '%{http_code}' --max-time 60 -H "Authorization: Bearer ${TOKENS[integrator]}" \
+    "$url") || fail "no answer from $url"
+  [[ $STATUS == 200 ]] || fail "expected HTTP 200, got $STATUS"
+  lines=$(grep -c . "$WORK/ndjson" || true)
+  ((lines >= 1)) || fail "the file is empty"
+  jq -e -s --arg t "$type" 'all(.[]; .resourceType == $t and (.id | length) > 0)' "$WORK/ndjson" >/dev/null ||
+    fail "not one $type resource per line: $(head -c 300 "$WORK/ndjson")"
+  ok "$lines $type resources, one per line"
+  step "dr.house may not read the $name export (403)"
+  STATUS=$(curl -s -o "$WORK/body" -w '%{http_code}' --max-time 30 -H "Authorization: Bearer ${TOKENS[dr.house]}" \
+    "$location") || fail "no answer from $location"
+  [[ $STATUS == 403 ]] || fail "expected HTTP 403, got $STATUS"
+  ok "HTTP 403"
+}
+
+step "patient-service GET /fhir/metadata (public CapabilityStatement)"
+fhir_get "$PATIENT_URL" /fhir/metadata ""
+expect_status 200
+expect '.resourceType == "CapabilityStatement" and .fhirVersion == "4.0.1"' 'a CapabilityStatement for FHIR 4.0.1'
+step "anna.patient GET /fhir/Patient/$P (her own record as FHIR)"
+fhir_get "$PATIENT_URL" "/fhir/Patient/$P" "${TOKENS[anna.patient]}"
+expect_status 200
+expect '.resourceType == "Patient" and .id == $id and (.meta.versionId | length) > 0' 'Patient with meta.versionId' --arg id "$P"
+[[ $(header ETag) == W/* ]] || fail "expected a weak ETag, got '$(header ETag)'"
+ok "ETag $(header ETag)"
+step "ben.patient GET /fhir/Patient/$P -> 404 OperationOutcome"
+fhir_get "$PATIENT_URL" "/fhir/Patient/$P" "${TOKENS[ben.patient]}"
+expect_status 404
+expect '.resourceType == "OperationOutcome"' 'an OperationOutcome'
+bulk_export patient-service "$PATIENT_URL" Patient
+
 finish
