@@ -42,7 +42,7 @@ class ExportHeapTest {
 
     private final UUID patientId = UUID.randomUUID();
 
-    /** The peak used heap, after a full GC, sampled every 100 ms until closed. */
+    /** The peak used heap, after a full GC, sampled every second until closed. */
     static final class HeapSampler implements AutoCloseable {
         private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
         private final Thread thread;
@@ -57,7 +57,7 @@ class ExportHeapTest {
                     peak = Math.max(peak, used);
                     samples++;
                     try {
-                        Thread.sleep(100);
+                        Thread.sleep(1000);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -114,8 +114,10 @@ class ExportHeapTest {
         String status;
         try (HeapSampler sampler = new HeapSampler()) {
             status = ExportTest.kickOff(integrator, query).then().statusCode(202).extract().header("Content-Location");
-            JsonPath manifest = ExportTest.manifest(integrator, status);
+            long started = System.nanoTime();
+            JsonPath manifest = ExportTest.manifest(integrator, status, java.time.Duration.ofMinutes(5));
             sampler.close();
+            System.out.printf("FHIR export %s took %d ms%n", query, (System.nanoTime() - started) / 1_000_000);
             String url = manifest.getString("output.find { it.type == 'Observation' }.url");
             long count = manifest.getLong("output.find { it.type == 'Observation' }.count");
             long lines = 0;

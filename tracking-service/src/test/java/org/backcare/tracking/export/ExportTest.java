@@ -51,6 +51,10 @@ class ExportTest {
 
     /** Polls until the manifest is there (checking 202 answers on the way). */
     static JsonPath manifest(Users integrator, String statusUrl) {
+        return manifest(integrator, statusUrl, Duration.ofSeconds(60));
+    }
+
+    static JsonPath manifest(Users integrator, String statusUrl, Duration timeout) {
         Response[] last = new Response[1];
         Awaiting.until(() -> {
             last[0] = poll(integrator, statusUrl);
@@ -59,7 +63,7 @@ class ExportTest {
                 assertThat(last[0].header("X-Progress")).isNotBlank();
             }
             return last[0].statusCode() != 202;
-        }, Duration.ofSeconds(60), "export " + statusUrl);
+        }, timeout, "export " + statusUrl);
         assertThat(last[0].statusCode()).as(last[0].asString()).isEqualTo(200);
         assertThat(last[0].contentType()).startsWith("application/json");
         return JsonPath.from(last[0].asString());
