@@ -18,6 +18,7 @@ import org.hibernate.ScrollableResults;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 import org.hl7.fhir.r4.model.Resource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedWriter;
@@ -39,24 +40,26 @@ import java.util.function.Function;
 
 /**
  * Runs queued exports one after the other. Each type is streamed from a forward-only database cursor (read-only,
- * fetch size {@value #FETCH_SIZE}) straight into its NDJSON file through a buffered writer; the persistence context
- * is cleared every {@value #FETCH_SIZE} rows, so memory does not grow with the size of the export.
+ * fetch size backcare.export.fetch-size) straight into its NDJSON file through a buffered writer; the persistence
+ * context is cleared every fetch-size rows, so memory does not grow with the size of the export.
  */
 @ApplicationScoped
 public class ExportWorker {
 
-    static final int FETCH_SIZE = 500;
     private static final int TRANSACTION_TIMEOUT_SECONDS = 6 * 3600;
     private static final Logger LOG = Logger.getLogger(ExportWorker.class);
 
     private final EntityManager em;
     private final ExportFiles files;
     private final Clock clock;
+    private final int fetchSize;
     /** What a running export is doing, for X-Progress; only while it runs on this instance. */
     private final Map<UUID, String> progress = new ConcurrentHashMap<>();
     private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
 
-    public ExportWorker(EntityManager em, ExportFiles files, Clock clock) {
+    public ExportWorker(EntityManager em, ExportFiles files, Clock clock,
+                        @ConfigProperty(name = "backcare.export.fetch-size") int fetchSize) {
+        this.fetchSize = fetchSize;
         this.em = em;
         this.files = files;
         this.clock = clock;
@@ -77,7 +80,7 @@ public class ExportWorker {
         cancelled.add(jobId);
     }
 
-    @Scheduled(every = "${backcare.export.poll}", identity = "export-worker",
+    @Scheduled(every = "${backcare.export.poll-interval}", identity = "export-worker",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void runQueued() {
         UUID next;
@@ -186,7 +189,7 @@ public class ExportWorker {
         SelectionQuery<T> query = session.createSelectionQuery(hql, entity)
                 .setParameter("until", job.transactionTime)
                 .setReadOnly(true)
-                .setFetchSize(FETCH_SIZE)
+                .setFetchSize(fetchSize)
                 .setCacheMode(CacheMode.IGNORE);
         if (job.since != null) {
             query.setParameter("since", job.since);
@@ -195,7 +198,7 @@ public class ExportWorker {
         try (ScrollableResults<T> results = query.scroll(ScrollMode.FORWARD_ONLY)) {
             while (results.next()) {
                 each.accept(results.get());
-                if (++rows % FETCH_SIZE == 0) {
+                if (++rows % fetchSize == 0) {
                     session.clear();
                     if (cancelled.contains(job.id)) {
                         throw new Cancelled();
