@@ -10,6 +10,12 @@ public enum AuditAction {
     TIMELINE_READ,
     TREND_READ,
     ALERTS_READ,
+    /** A FHIR read of one resource (GET /fhir/{type}/{id}). */
+    FHIR_READ,
+    /** A FHIR search (GET /fhir/{type}?...), for one patient or, for integrators and admins, across patients. */
+    FHIR_SEARCH,
+    /** A Bulk Data export kicked off by an integrator. */
+    FHIR_EXPORT,
     /** An attempt the access rules refused (answered 403 or 404). */
     REFUSED
 }

@@ -17,6 +17,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.backcare.tracking.fhir.OperationOutcomes;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -31,6 +32,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        if (OperationOutcomes.isFhirPath(uri.getPath())) {
+            return OperationOutcomes.response(e.type().status(), e.getMessage());
+        }
         return Response.status(e.type().status()).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(), uri.getPath(),
                         e.errors(), e.issues()))
@@ -167,7 +171,10 @@ public class ProblemMappers {
             case 415 -> "send the request body as application/json";
             default -> e.getMessage();
         };
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+        Response.ResponseBuilder builder = OperationOutcomes.isFhirPath(uri.getPath())
+                ? Response.fromResponse(OperationOutcomes.response(status, status == 406
+                        ? "this resource answers only in application/fhir+json or application/json" : detail))
+                : Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type.uri(), type.title(), status, detail, uri.getPath(), null));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
@@ -260,6 +267,10 @@ public class ProblemMappers {
     }
 
     static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        if (OperationOutcomes.isFhirPath(uri.getPath())) {
+            // The FHIR API answers its errors as OperationOutcome, like any FHIR server.
+            return OperationOutcomes.response(type.status(), detail);
+        }
         return Response.status(type.status()).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type.uri(), type.title(), type.status(), detail, uri.getPath(), errors))
                 .build();

@@ -1,0 +1,217 @@
+package org.backcare.tracking.export;
+
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.backcare.tracking.fhir.FhirValidation;
+import org.backcare.tracking.testsupport.Api;
+import org.backcare.tracking.testsupport.Awaiting;
+import org.backcare.tracking.testsupport.PatientEvents;
+import org.backcare.tracking.testsupport.Users;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backcare.tracking.testsupport.Api.as;
+
+/** FHIR Bulk Data $export end to end: kick-off, poll, manifest, download, _since, _type, cancel, 429, ownership. */
+@QuarkusTest
+class ExportTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Inject
+    Scheduler scheduler;
+
+    static Response kickOff(Users integrator, String query) {
+        return given().auth().oauth2(integrator.token()).header("Prefer", "respond-async")
+                .accept("application/fhir+json").get("/fhir/$export" + query);
+    }
+
+    static String path(String url) {
+        URI uri = URI.create(url);
+        return uri.getRawPath();
+    }
+
+    static Response poll(Users integrator, String statusUrl) {
+        return given().auth().oauth2(integrator.token()).urlEncodingEnabled(false).get(path(statusUrl));
+    }
+
+    /** Polls until the manifest is there (checking 202 answers on the way). */
+    static JsonPath manifest(Users integrator, String statusUrl) {
+        return manifest(integrator, statusUrl, Duration.ofSeconds(60));
+    }
+
+    static JsonPath manifest(Users integrator, String statusUrl, Duration timeout) {
+        Response[] last = new Response[1];
+        Awaiting.until(() -> {
+            last[0] = poll(integrator, statusUrl);
+            if (last[0].statusCode() == 202) {
+                assertThat(last[0].header("Retry-After")).isNotBlank();
+                assertThat(last[0].header("X-Progress")).isNotBlank();
+            }
+            return last[0].statusCode() != 202;
+        }, timeout, "export " + statusUrl);
+        assertThat(last[0].statusCode()).as(last[0].asString()).isEqualTo(200);
+        assertThat(last[0].contentType()).startsWith("application/json");
+        return JsonPath.from(last[0].asString());
+    }
+
+    static Response download(Users integrator, String url) {
+        return given().auth().oauth2(integrator.token()).urlEncodingEnabled(false).get(path(url));
+    }
+
+    static PatientEvents.TestPatient patientWithData() {
+        Users physician = Users.physician();
+        PatientEvents.TestPatient p = PatientEvents.registered(Users.patient(), List.of(), "mechanical", physician);
+        Api.checkIn(p.patient(), p.id(), TODAY.minusDays(2), Api.checkIn(6));
+        as(physician).body(Map.of("answers", Arrays.asList(2, 1, 3, 2, 2, 1, null, 2, 1, 2)))
+                .post("/patients/{id}/questionnaires/odi", p.id()).then().statusCode(201);
+        as(p.patient()).body(Map.of("takenAt", Instant.now().minusSeconds(60).toString(), "drug", "ibuprofen",
+                "dose", 400, "unit", "mg", "sideEffects", List.of())).post("/patients/{id}/medication-intakes", p.id())
+                .then().statusCode(201);
+        return p;
+    }
+
+    /** The lines of one NDJSON file that concern this patient. */
+    static List<String> linesOf(Response file, UUID patientId) {
+        return file.asString().lines().filter(l -> l.contains("\"Patient/" + patientId + "\"")).toList();
+    }
+
+    @Test
+    void exportKickOffPollManifestDownloadAndSince() {
+        PatientEvents.TestPatient p = patientWithData();
+        Users integrator = Users.integrator();
+
+        Response accepted = kickOff(integrator, "");
+        assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
+        String status = accepted.header("Content-Location");
+        assertThat(status).contains("/fhir/$export-status/");
+
+        JsonPath manifest = manifest(integrator, status);
+        assertThat(manifest.getString("transactionTime")).isNotBlank();
+        assertThat(manifest.getString("request")).endsWith("/fhir/$export");
+        assertThat(manifest.getBoolean("requiresAccessToken")).isTrue();
+        assertThat(manifest.getList("error")).isEmpty();
+        assertThat(manifest.getList("output.type", String.class))
+                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement");
+
+        for (Map<String, Object> output : manifest.<Map<String, Object>>getList("output")) {
+            String url = (String) output.get("url");
+            Response file = download(integrator, url);
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.contentType()).startsWith("application/fhir+ndjson");
+            assertThat(file.asString().lines().count()).isEqualTo(((Number) output.get("count")).longValue());
+            List<String> mine = linesOf(file, p.id());
+            assertThat(mine).as(output.get("type") + " of the patient")
+                    .hasSize(output.get("type").equals("Observation") ? 6 + 1 : 1);
+            for (String line : mine) {
+                assertThat(JsonPath.from(line).getString("resourceType")).isEqualTo(output.get("type"));
+                FhirValidation.assertValid(line);
+            }
+            // Only the integrator who started the export may download it.
+            Response stolen = download(Users.integrator(), url);
+            assertThat(stolen.statusCode()).isEqualTo(404);
+            assertThat(JsonPath.from(stolen.asString()).getString("resourceType")).isEqualTo("OperationOutcome");
+            assertThat(download(p.patient(), url).statusCode()).isEqualTo(403);
+        }
+        assertThat(poll(Users.integrator(), status).statusCode()).isEqualTo(404);
+
+        // _since the first export's transactionTime: only what changed afterwards.
+        String since = manifest.getString("transactionTime");
+        Api.checkIn(p.patient(), p.id(), TODAY.minusDays(1), Api.checkIn(3));
+        JsonPath newer = manifest(integrator, kickOff(integrator, "?_type=Observation&_since=" + since)
+                .then().statusCode(202).extract().header("Content-Location"));
+        assertThat(newer.getList("output.type", String.class)).containsExactly("Observation");
+        Response file = download(integrator, newer.getString("output[0].url"));
+        for (String line : file.asString().lines().toList()) {
+            JsonPath r = JsonPath.from(line);
+            assertThat(Instant.parse(r.getString("meta.lastUpdated").replace("+00:00", "Z")))
+                    .isAfter(Instant.parse(since));
+        }
+        List<String> mine = linesOf(file, p.id());
+        assertThat(mine).hasSize(6);
+        assertThat(mine).allSatisfy(l -> assertThat(JsonPath.from(l).getString("effectiveDateTime"))
+                .isEqualTo(TODAY.minusDays(1).toString()));
+
+        // Patient-level kick-off, with a type list.
+        JsonPath patientLevel = manifest(integrator, given().auth().oauth2(integrator.token())
+                .header("Prefer", "respond-async").get("/fhir/Patient/$export?_type=MedicationStatement,QuestionnaireResponse")
+                .then().statusCode(202).extract().header("Content-Location"));
+        assertThat(patientLevel.getList("output.type", String.class))
+                .containsExactlyInAnyOrder("MedicationStatement", "QuestionnaireResponse");
+    }
+
+    @Test
+    void aSecondOverlappingExportIs429AndCancelStopsIt() {
+        Users integrator = Users.integrator();
+        scheduler.pause("export-worker");
+        try {
+            Response first = kickOff(integrator, "?_type=Observation");
+            assertThat(first.statusCode()).isEqualTo(202);
+            String status = first.header("Content-Location");
+
+            Response second = kickOff(integrator, "");
+            assertThat(second.statusCode()).isEqualTo(429);
+            assertThat(second.header("Retry-After")).isNotBlank();
+            assertThat(JsonPath.from(second.asString()).getString("resourceType")).isEqualTo("OperationOutcome");
+            // Another integrator is not held up.
+            Users other = Users.integrator();
+            String otherStatus = kickOff(other, "?_type=MedicationStatement").then().statusCode(202)
+                    .extract().header("Content-Location");
+
+            Response waiting = poll(integrator, status);
+            assertThat(waiting.statusCode()).isEqualTo(202);
+            assertThat(waiting.header("Retry-After")).isEqualTo("1");
+            assertThat(waiting.header("X-Progress")).isEqualTo("queued");
+            // Another integrator cannot see, nor cancel it.
+            assertThat(poll(other, status).statusCode()).isEqualTo(404);
+            assertThat(given().auth().oauth2(other.token()).urlEncodingEnabled(false).delete(path(status))
+                    .statusCode()).isEqualTo(404);
+
+            assertThat(given().auth().oauth2(integrator.token()).urlEncodingEnabled(false).delete(path(status))
+                    .statusCode()).isEqualTo(202);
+            assertThat(poll(integrator, status).statusCode()).isEqualTo(404);
+            assertThat(given().auth().oauth2(integrator.token()).urlEncodingEnabled(false).delete(path(status))
+                    .statusCode()).isEqualTo(404);
+
+            // The slot is free again.
+            String again = kickOff(integrator, "?_type=QuestionnaireResponse").then().statusCode(202)
+                    .extract().header("Content-Location");
+            scheduler.resume("export-worker");
+            assertThat(manifest(integrator, again).getList("output.type", String.class))
+                    .containsAnyOf("QuestionnaireResponse").doesNotContain("Observation");
+            manifest(other, otherStatus);
+        } finally {
+            scheduler.resume("export-worker");
+        }
+    }
+
+    @Test
+    void kickOffChecksItsParameters() {
+        Users integrator = Users.integrator();
+        Response noPrefer = given().auth().oauth2(integrator.token()).get("/fhir/$export");
+        assertThat(noPrefer.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.from(noPrefer.asString()).getString("resourceType")).isEqualTo("OperationOutcome");
+        assertThat(kickOff(integrator, "?_type=Patient").statusCode()).isEqualTo(400);
+        assertThat(kickOff(integrator, "?_since=yesterday").statusCode()).isEqualTo(400);
+        assertThat(kickOff(integrator, "?_outputFormat=text/csv").statusCode()).isEqualTo(400);
+        assertThat(poll(integrator, "/fhir/$export-status/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(poll(integrator, "/fhir/$export-status/not-a-job").statusCode()).isEqualTo(404);
+        assertThat(kickOff(Users.admin(), "").statusCode()).isEqualTo(403);
+        assertThat(kickOff(Users.physician(), "").statusCode()).isEqualTo(403);
+        assertThat(given().header("Prefer", "respond-async").get("/fhir/$export").statusCode()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,208 @@
+package org.backcare.tracking.fhir;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.backcare.tracking.testsupport.Api;
+import org.backcare.tracking.testsupport.PatientEvents;
+import org.backcare.tracking.testsupport.Users;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backcare.tracking.testsupport.Api.as;
+
+/** The FHIR read API over HTTP: read with ETag, search with paging, the access rules, OperationOutcome errors. */
+@QuarkusTest
+class FhirApiTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    record Scenario(UUID patientId, Users patient, Users physician) {
+    }
+
+    /** A patient with a full check-in yesterday and three days ago, an ODI and one intake. */
+    static Scenario scenario() {
+        Users physician = Users.physician();
+        PatientEvents.TestPatient p = PatientEvents.registered(Users.patient(), List.of(), "mechanical", physician);
+        Api.checkIn(p.patient(), p.id(), TODAY.minusDays(1), Api.checkIn(5));
+        Api.checkIn(p.patient(), p.id(), TODAY.minusDays(3), Api.checkIn(7));
+        as(physician).body(Map.of("answers", Arrays.asList(2, 1, 3, 2, 2, 1, null, 2, 1, 2)))
+                .post("/patients/{id}/questionnaires/odi", p.id()).then().statusCode(201);
+        as(p.patient()).body(new HashMap<>(Map.of("takenAt", Instant.now().minusSeconds(60).toString(),
+                        "drug", "ibuprofen", "dose", 400, "unit", "mg", "sideEffects", List.of("nausea"))))
+                .post("/patients/{id}/medication-intakes", p.id()).then().statusCode(201);
+        return new Scenario(p.id(), p.patient(), physician);
+    }
+
+
+    static JsonPath json(Response r) {
+        return JsonPath.from(r.asString());
+    }
+
+    static Response get(Users user, String path, Object... params) {
+        return given().auth().oauth2(user.token()).accept("application/fhir+json").get(path, params);
+    }
+
+    static void assertOutcome(Response r, int status) {
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/fhir+json");
+        JsonPath body = json(r);
+        assertThat(body.getString("resourceType")).isEqualTo("OperationOutcome");
+        assertThat(body.getString("issue[0].severity")).isEqualTo("error");
+        assertThat(body.getString("issue[0].diagnostics")).isNotBlank();
+        FhirValidation.assertValid(r.asString());
+    }
+
+    @Test
+    void everyResourceTypeIsServedValidAndReadableWithItsVersion() {
+        Scenario s = scenario();
+        for (String type : List.of("Observation", "QuestionnaireResponse", "MedicationStatement")) {
+            Response search = get(s.physician(), "/fhir/" + type + "?patient=Patient/{id}", s.patientId());
+            assertThat(search.statusCode()).as(search.asString()).isEqualTo(200);
+            assertThat(search.contentType()).startsWith("application/fhir+json");
+            FhirValidation.assertValid(search.asString());
+            JsonPath bundle = json(search);
+            assertThat(bundle.getString("type")).isEqualTo("searchset");
+            int expected = switch (type) {
+                case "Observation" -> 2 * 6 + 1;
+                default -> 1;
+            };
+            assertThat(bundle.getInt("total")).as(type).isEqualTo(expected);
+            List<String> ids = bundle.getList("entry.resource.id");
+            assertThat(ids).hasSize(expected).doesNotHaveDuplicates();
+            for (String id : ids) {
+                Response read = get(s.patient(), "/fhir/" + type + "/" + id);
+                assertThat(read.statusCode()).as(read.asString()).isEqualTo(200);
+                JsonPath resource = json(read);
+                assertThat(resource.getString("resourceType")).isEqualTo(type);
+                assertThat(resource.getString("id")).isEqualTo(id);
+                assertThat(read.header("ETag")).isEqualTo("W/\"" + resource.getString("meta.versionId") + "\"");
+                assertThat(resource.getString("meta.lastUpdated")).isNotBlank();
+                assertThat(resource.getString("subject.reference")).isEqualTo("Patient/" + s.patientId());
+                FhirValidation.assertValid(read.asString());
+            }
+        }
+        JsonPath observations = json(get(s.physician(), "/fhir/Observation?patient={id}", s.patientId()));
+        assertThat(observations.getList("entry.collect { it.resource.code.coding[0].code }", String.class))
+                .contains("72514-3", "93832-4", "97909-6");
+        assertThat(observations.getList("entry.collect { it.resource.category[0].coding[0].code }", String.class)).containsOnly("survey");
+    }
+
+    @Test
+    void anUpdatedCheckInHasANewVersion() {
+        Scenario s = scenario();
+        String id = json(get(s.patient(), "/fhir/Observation?patient={id}&date={day}", s.patientId(),
+                TODAY.minusDays(1).toString())).getString("entry.find { it.resource.id.endsWith('-pain') }.resource.id");
+        Response before = get(s.patient(), "/fhir/Observation/" + id);
+        String etag = "\"" + json(before).getString("meta.versionId") + "\"";
+        as(s.patient()).header("If-Match", etag).body(Api.checkIn(2))
+                .put("/patients/{id}/check-ins/{day}", s.patientId(), TODAY.minusDays(1).toString()).then().statusCode(200);
+        Response after = get(s.patient(), "/fhir/Observation/" + id);
+        assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
+        assertThat(json(after).getLong("meta.versionId")).isEqualTo(json(before).getLong("meta.versionId") + 1);
+    }
+
+    @Test
+    void searchPagesWithNextLinksAndFiltersByDateAndLastUpdated() {
+        Scenario s = scenario();
+        List<String> seen = new ArrayList<>();
+        String url = "/fhir/Observation?patient=" + s.patientId() + "&_count=5";
+        int pages = 0;
+        while (url != null) {
+            JsonPath page = json(given().auth().oauth2(s.physician().token()).urlEncodingEnabled(false).get(url));
+            assertThat(page.getInt("total")).isEqualTo(13);
+            seen.addAll(page.getList("entry.resource.id"));
+            assertThat(page.getString("link.find { it.relation == 'self' }.url")).isNotBlank();
+            String next = page.getString("link.find { it.relation == 'next' }.url");
+            url = next == null ? null : java.net.URI.create(next).getRawPath() + "?" + java.net.URI.create(next).getRawQuery();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(13).doesNotHaveDuplicates();
+
+        assertThat(json(get(s.physician(), "/fhir/Observation?patient={id}&date=ge{day}", s.patientId(),
+                TODAY.minusDays(1).toString())).getInt("total")).isEqualTo(6 + 1);
+        assertThat(json(get(s.physician(), "/fhir/Observation?patient={id}&date=lt{day}", s.patientId(),
+                TODAY.minusDays(1).toString())).getInt("total")).isEqualTo(6);
+        assertThat(json(get(s.physician(), "/fhir/Observation?patient={id}&date=ge{from}&date=le{to}", s.patientId(),
+                TODAY.minusDays(3).toString(), TODAY.minusDays(2).toString())).getInt("total")).isEqualTo(6);
+        assertThat(json(get(s.physician(), "/fhir/MedicationStatement?patient={id}&_lastUpdated=gt{t}", s.patientId(),
+                Instant.now().plusSeconds(60).toString())).getInt("total")).isZero();
+        assertThat(json(get(s.physician(), "/fhir/MedicationStatement?patient={id}&_lastUpdated=ge{t}", s.patientId(),
+                TODAY.minusDays(1).toString())).getInt("total")).isEqualTo(1);
+        JsonPath none = json(get(s.physician(), "/fhir/Observation?patient={id}&_count=0", s.patientId()));
+        assertThat(none.getInt("total")).isEqualTo(13);
+        assertThat(none.getList("entry")).isNullOrEmpty();
+    }
+
+    @Test
+    void accessFollowsTheCareTeamAndHiddenIsNotFound() {
+        Scenario s = scenario();
+        String id = json(get(s.patient(), "/fhir/MedicationStatement?patient={id}", s.patientId()))
+                .getString("entry[0].resource.id");
+        assertThat(get(s.physician(), "/fhir/MedicationStatement/" + id).statusCode()).isEqualTo(200);
+        assertThat(get(Users.admin(), "/fhir/MedicationStatement/" + id).statusCode()).isEqualTo(200);
+        assertThat(get(Users.integrator(), "/fhir/MedicationStatement/" + id).statusCode()).isEqualTo(200);
+
+        Scenario other = scenario();
+        Response hidden = get(other.physician(), "/fhir/MedicationStatement/" + id);
+        assertOutcome(hidden, 404);
+        Response missing = get(other.physician(), "/fhir/MedicationStatement/" + UUID.randomUUID());
+        assertOutcome(missing, 404);
+        assertOutcome(get(other.patient(), "/fhir/MedicationStatement/" + id), 404);
+        assertOutcome(get(Users.of("guest"), "/fhir/MedicationStatement/" + id), 404);
+        assertOutcome(get(other.patient(), "/fhir/Observation?patient={id}", s.patientId()), 404);
+        assertOutcome(get(other.physician(), "/fhir/Observation?patient={id}", UUID.randomUUID()), 404);
+
+        // Across patients: integrators and admins only.
+        assertOutcome(get(s.physician(), "/fhir/Observation"), 403);
+        assertOutcome(get(s.patient(), "/fhir/QuestionnaireResponse"), 403);
+        Response all = get(Users.integrator(), "/fhir/Observation?_count=1");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(json(all).getInt("total")).isGreaterThanOrEqualTo(26);
+        assertThat(given().accept("application/fhir+json").get("/fhir/Observation").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void badRequestsAnswerOperationOutcome() {
+        Scenario s = scenario();
+        assertOutcome(get(s.physician(), "/fhir/Observation?patient={id}&date=yesterday", s.patientId()), 400);
+        assertOutcome(get(s.physician(), "/fhir/Observation?patient={id}&_lastUpdated=ne2026-01-01", s.patientId()), 400);
+        assertOutcome(get(s.physician(), "/fhir/Observation?patient={id}&_count=-1", s.patientId()), 400);
+        assertOutcome(get(s.physician(), "/fhir/Observation?patient={id}&code=72514-3x&_sort=x", s.patientId()), 400);
+        assertOutcome(get(s.physician(), "/fhir/Observation?patient=Group/1"), 400);
+        assertOutcome(get(s.physician(), "/fhir/Patient/" + s.patientId()), 404);
+        assertOutcome(get(s.physician(), "/fhir/Observation/not-an-id"), 404);
+        assertOutcome(get(s.physician(), "/fhir/Observation/" + UUID.randomUUID() + "-pain"), 404);
+        assertOutcome(get(s.physician(), "/fhir/Observation/a/b/c"), 404);
+        // $export is for integrators.
+        assertOutcome(given().auth().oauth2(s.physician().token()).header("Prefer", "respond-async")
+                .get("/fhir/$export"), 403);
+    }
+
+    @Test
+    void capabilityStatementIsValidAndPublic() {
+        Response r = given().accept("application/fhir+json").get("/fhir/metadata");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/fhir+json");
+        FhirValidation.assertValid(r.asString());
+        JsonPath cs = json(r);
+        assertThat(cs.getString("resourceType")).isEqualTo("CapabilityStatement");
+        assertThat(cs.getList("rest[0].resource.type", String.class))
+                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement");
+        assertThat(cs.getList("rest[0].operation.name", String.class)).contains("export");
+        // application/json is accepted as well.
+        assertThat(given().accept("application/json").get("/fhir/metadata").statusCode()).isEqualTo(200);
+    }
+}
