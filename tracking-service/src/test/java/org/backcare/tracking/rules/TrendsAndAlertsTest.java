@@ -120,9 +120,13 @@ class TrendsAndAlertsTest {
         discharged.putObject("data").put("reason", "done").put("dischargedAt", Instant.now().toString())
                 .put("dischargedBy", physician.subject());
         PatientEvents.send(discharged);
-        org.backcare.tracking.testsupport.Awaiting.until(() -> as(patientLogin).body(Api.checkIn(3))
-                        .put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString()).statusCode() == 409,
+        // Wait for the projection itself: a check-in tried before the discharge arrives would rightly be accepted.
+        org.backcare.tracking.testsupport.Awaiting.until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(() -> org.backcare.tracking.patient.PatientProjection
+                                .<org.backcare.tracking.patient.PatientProjection>findById(patient.id()).isDischarged()),
                 Duration.ofSeconds(30), "discharge projected");
+        as(patientLogin).body(Api.checkIn(3)).put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString())
+                .then().statusCode(409);
         as(patientLogin).get("/patients/{id}/check-ins", patient.id()).then().body("total", equalTo(0));
     }
 
