@@ -872,5 +872,11 @@ fhir_get "$PATIENT_URL" "/fhir/Patient/$P" "${TOKENS[ben.patient]}"
 expect_status 404
 expect '.resourceType == "OperationOutcome"' 'an OperationOutcome'
 bulk_export patient-service "$PATIENT_URL" Patient
+step "anna.patient GET /fhir/Observation?patient=$P (her reports as FHIR Observations)"
+fhir_get "$TRACKING_URL" "/fhir/Observation?patient=$P&_count=50" "${TOKENS[anna.patient]}"
+expect_status 200
+expect '.resourceType == "Bundle" and .type == "searchset" and .total >= 1
+  and any(.entry[].resource; .code.coding[0].code == "72514-3")' 'a searchset with a pain score (LOINC 72514-3)'
+bulk_export tracking-service "$TRACKING_URL" Observation
 
 finish
