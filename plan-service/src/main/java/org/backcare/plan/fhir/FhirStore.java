@@ -212,29 +212,39 @@ public class FhirStore {
         for (DateParam d : search.date()) {
             String f = "df" + n;
             String l = "dl" + n++;
-            params.put(f, d.fromDate());
-            params.put(l, d.lastDate());
-            where.add(switch (d.prefix()) {
+            String condition = switch (d.prefix()) {
                 case EQ -> start + " >= :" + f + " and " + end + " <= :" + l;
                 case GE -> end + " >= :" + f;
                 case GT -> end + " > :" + l;
                 case LE -> start + " <= :" + l;
                 case LT -> start + " < :" + f;
-            });
+            };
+            if (condition.contains(":" + f)) {
+                params.put(f, d.fromDate());
+            }
+            if (condition.contains(":" + l)) {
+                params.put(l, d.lastDate());
+            }
+            where.add(condition);
         }
         n = 0;
         for (DateParam d : search.lastUpdated()) {
             String f = "uf" + n;
             String u = "uu" + n++;
-            params.put(f, d.from());
-            params.put(u, d.until());
-            where.add(switch (d.prefix()) {
+            String condition = switch (d.prefix()) {
                 case EQ -> "p.updated_at >= :" + f + " and p.updated_at < :" + u;
                 case GE -> "p.updated_at >= :" + f;
                 case GT -> "p.updated_at >= :" + u;
                 case LE -> "p.updated_at < :" + u;
                 case LT -> "p.updated_at < :" + f;
-            });
+            };
+            if (condition.contains(":" + f)) {
+                params.put(f, d.from());
+            }
+            if (condition.contains(":" + u)) {
+                params.put(u, d.until());
+            }
+            where.add(condition);
         }
         return where.isEmpty() ? "" : " where " + String.join(" and ", where);
     }
