@@ -82,7 +82,10 @@ class FhirApiTest {
             fhir(stranger).get("/fhir/Goal/{id}", plan.planId() + "-goal-0").then().statusCode(404);
             fhir(stranger).get("/fhir/MedicationRequest/{id}", plan.prescriptionIds().get(0)).then().statusCode(404);
         }
-        given().accept(Fhir.JSON).get(path).then().statusCode(401);
+        given().accept(Fhir.JSON).get(path).then().statusCode(401).body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].code", equalTo("login"));
+        given().accept(Fhir.JSON).auth().oauth2("not-a-jwt").get(path).then().statusCode(401)
+                .body("resourceType", equalTo("OperationOutcome"));
         fhir(plan.physician()).get("/fhir/CarePlan/not-a-uuid").then().statusCode(404).body("resourceType", equalTo("OperationOutcome"));
         fhir(plan.physician()).get("/fhir/Goal/{id}", plan.planId() + "-goal-9").then().statusCode(404);
         fhir(plan.physician()).get("/fhir/Observation/1").then().statusCode(404).body("resourceType", equalTo("OperationOutcome"));
