@@ -42,6 +42,7 @@ import java.util.UUID;
 @RolesAllowed(Role.INTEGRATOR)
 public class ExportResource {
 
+    private static final Set<String> KICK_OFF_PARAMETERS = Set.of("_type", "_since", "_outputFormat");
     private static final Set<String> NDJSON_FORMATS = Set.of(Fhir.NDJSON, "application/ndjson", "ndjson");
 
     private final ExportService exports;
@@ -110,7 +111,7 @@ public class ExportResource {
                             "the export failed: " + job.error)).build();
             case COMPLETED -> Response.ok(manifest(job)).type(MediaType.APPLICATION_JSON)
                     .build();
-            case CANCELLED -> throw FhirException.notFound("export job " + jobId);
+            case CANCELLED, EXPIRED -> throw FhirException.notFound("export job " + jobId);
         };
     }
 
@@ -141,6 +142,12 @@ public class ExportResource {
                              UriInfo uri) {
         if (prefer == null || !prefer.toLowerCase().contains("respond-async")) {
             throw FhirException.invalid("send Prefer: respond-async; a Bulk Data export is asynchronous");
+        }
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!KICK_OFF_PARAMETERS.contains(name)) {
+                throw FhirException.notSupported("'" + name + "' is not supported by this export; supported: "
+                        + String.join(", ", new java.util.TreeSet<>(KICK_OFF_PARAMETERS)));
+            }
         }
         if (outputFormat != null && !NDJSON_FORMATS.contains(outputFormat.trim())) {
             throw FhirException.notSupported("_outputFormat: only application/fhir+ndjson is supported");

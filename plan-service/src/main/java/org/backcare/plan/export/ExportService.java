@@ -87,11 +87,12 @@ public class ExportService {
         return job;
     }
 
-    /** The caller's own job; 404 for anyone else's, and for a cancelled one. */
+    /** The caller's own job; 404 for anyone else's, and for a cancelled or expired one. */
     @Transactional
     public ExportJob job(Caller caller, UUID id) {
         ExportJob job = ExportJob.findById(id);
-        if (job == null || !job.requestedBy.equals(caller.subject()) || job.status == ExportStatus.CANCELLED) {
+        if (job == null || !job.requestedBy.equals(caller.subject()) || job.status == ExportStatus.CANCELLED
+                || job.status == ExportStatus.EXPIRED) {
             throw FhirException.notFound("export job " + id);
         }
         return job;

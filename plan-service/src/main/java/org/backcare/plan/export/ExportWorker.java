@@ -29,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,14 +68,17 @@ public class ExportWorker {
     private final FhirStore store;
     private final Clock clock;
     private final int fetchSize;
+    private final Duration retention;
 
     public ExportWorker(DataSource dataSource, ExportService exports, FhirStore store, Clock clock,
-                        @ConfigProperty(name = "backcare.export.fetch-size", defaultValue = "200") int fetchSize) {
+                        @ConfigProperty(name = "backcare.export.fetch-size", defaultValue = "500") int fetchSize,
+                        @ConfigProperty(name = "backcare.export.retention") Duration retention) {
         this.dataSource = dataSource;
         this.exports = exports;
         this.store = store;
         this.clock = clock;
         this.fetchSize = fetchSize;
+        this.retention = retention;
     }
 
     /** A job left running by a stopped instance starts again from the beginning. */
@@ -83,10 +87,28 @@ public class ExportWorker {
                 ExportJob.update("status = ?1 where status = ?2", ExportStatus.QUEUED, ExportStatus.RUNNING));
     }
 
-    @Scheduled(every = "${backcare.export.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${backcare.export.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "fhir-export-worker")
     void poll() {
         runQueued();
+    }
+
+    @Scheduled(every = "${backcare.export.cleanup-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "fhir-export-cleanup")
+    void cleanup() {
+        expireFinishedBefore(Instant.now(clock).minus(retention));
+    }
+
+    /** Deletes the files of exports that completed or failed before this instant; their status then answers 404. */
+    public int expireFinishedBefore(Instant before) {
+        List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> {
+            List<ExportJob> jobs = ExportJob.list("status in ?1 and finishedAt < ?2",
+                    List.of(ExportStatus.COMPLETED, ExportStatus.FAILED), before);
+            jobs.forEach(j -> j.status = ExportStatus.EXPIRED);
+            return jobs.stream().map(j -> j.id).toList();
+        });
+        expired.forEach(exports::deleteFiles);
+        return expired.size();
     }
 
     /** Runs every queued job, oldest first; returns how many ran. */

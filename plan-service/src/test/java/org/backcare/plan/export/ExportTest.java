@@ -165,6 +165,20 @@ class ExportTest {
     }
 
     @Test
+    void finishedExportsExpireWithTheirFiles() {
+        FhirPlans.activePlan();
+        Users integrator = Users.integrator();
+        String status = statusUrl(kickOff(integrator, "/fhir/$export", Map.of("_type", "Goal")));
+        worker.runQueued();
+        String file = fhir(integrator).get(status).then().statusCode(200).extract().path("output[0].url");
+        assertThat(worker.expireFinishedBefore(Instant.now().minusSeconds(3600))).isZero();
+        fhir(integrator).accept(Fhir.NDJSON).get(file).then().statusCode(200);
+        assertThat(worker.expireFinishedBefore(Instant.now().plusSeconds(1))).isPositive();
+        fhir(integrator).get(status).then().statusCode(404);
+        fhir(integrator).accept(Fhir.NDJSON).get(file).then().statusCode(404);
+    }
+
+    @Test
     void badKickOffsAnswerOperationOutcomes() {
         Users integrator = Users.integrator();
         fhir(integrator).get("/fhir/$export").then().statusCode(400).body("resourceType", equalTo("OperationOutcome"));
@@ -172,6 +186,8 @@ class ExportTest {
                 .body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("_type"));
         kickOff(integrator, "/fhir/$export", Map.of("_outputFormat", "text/csv")).then().statusCode(400);
         kickOff(integrator, "/fhir/$export", Map.of("_since", "yesterday")).then().statusCode(400);
+        kickOff(integrator, "/fhir/$export", Map.of("_typeFilter", "CarePlan?status=active")).then().statusCode(400)
+                .body("issue[0].code", equalTo("not-supported"));
         kickOff(Users.physician(), "/fhir/$export", Map.of()).then().statusCode(403)
                 .body("resourceType", equalTo("OperationOutcome"));
         kickOff(Users.admin(), "/fhir/Patient/$export", Map.of()).then().statusCode(403);
