@@ -11,6 +11,12 @@ public enum AuditAction {
     SECTION_UPDATE,
     REVISION_READ,
     TODAY_READ,
+    /** A FHIR read (GET /fhir/{type}/{id}). */
+    FHIR_READ,
+    /** A FHIR search (GET /fhir/{type}); the patient when one was named. */
+    FHIR_SEARCH,
+    /** A Bulk Data export kick-off, cancellation or file download. */
+    FHIR_EXPORT,
     /** An attempt the access rules refused (answered 403 or 404). */
     REFUSED
 }
