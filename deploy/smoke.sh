@@ -878,5 +878,11 @@ expect_status 200
 expect '.resourceType == "Bundle" and .type == "searchset" and .total >= 1
   and any(.entry[].resource; .code.coding[0].code == "72514-3")' 'a searchset with a pain score (LOINC 72514-3)'
 bulk_export tracking-service "$TRACKING_URL" Observation
+step "pt.jones GET /fhir/CarePlan?patient=$P (the plan as a FHIR CarePlan)"
+fhir_get "$PLAN_URL" "/fhir/CarePlan?patient=$P" "${TOKENS[pt.jones]}"
+expect_status 200
+expect '.resourceType == "Bundle" and .total >= 1 and any(.entry[].resource; .status == "active" and .intent == "plan")' \
+  'a searchset with the active CarePlan'
+bulk_export plan-service "$PLAN_URL" CarePlan
 
 finish
