@@ -22,6 +22,8 @@ public class ExportJob extends PanacheEntityBase {
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
     public static final String CANCELLED = "cancelled";
+    /** Finished longer than backcare.export.retention ago: its files are deleted and it answers 404. */
+    public static final String EXPIRED = "expired";
 
     /** One NDJSON file of the export: all resources of one type. */
     public record Output(String type, String fileName, long count) {

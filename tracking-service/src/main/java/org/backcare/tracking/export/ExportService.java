@@ -184,7 +184,10 @@ public class ExportService {
         return file;
     }
 
-    /** The caller's own export; another integrator's, or a cancelled one, is 404 like one that never existed. */
+    /**
+     * The caller's own export; another integrator's, or a cancelled or expired one, is 404 like one that never
+     * existed.
+     */
     private static ExportJob own(Caller caller, String jobId) {
         UUID id;
         try {
@@ -193,7 +196,8 @@ public class ExportService {
             throw FhirException.notFound("no export " + jobId);
         }
         ExportJob job = ExportJob.findById(id);
-        if (job == null || !job.requestedBy.equals(caller.subject()) || ExportJob.CANCELLED.equals(job.status)) {
+        if (job == null || !job.requestedBy.equals(caller.subject()) || ExportJob.CANCELLED.equals(job.status)
+                || ExportJob.EXPIRED.equals(job.status)) {
             throw FhirException.notFound("no export " + jobId);
         }
         return job;

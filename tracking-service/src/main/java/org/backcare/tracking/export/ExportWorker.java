@@ -2,8 +2,10 @@ package org.backcare.tracking.export;
 
 import ca.uhn.fhir.parser.IParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.fhir.CheckInObservations;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +60,13 @@ public class ExportWorker {
     private final Map<UUID, String> progress = new ConcurrentHashMap<>();
     private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
 
+    private final Duration retention;
+
     public ExportWorker(EntityManager em, ExportFiles files, Clock clock,
-                        @ConfigProperty(name = "backcare.export.fetch-size") int fetchSize) {
+                        @ConfigProperty(name = "backcare.export.fetch-size") int fetchSize,
+                        @ConfigProperty(name = "backcare.export.retention") Duration retention) {
         this.fetchSize = fetchSize;
+        this.retention = retention;
         this.em = em;
         this.files = files;
         this.clock = clock;
@@ -78,6 +85,25 @@ public class ExportWorker {
     /** Asks a running export to stop at its next checkpoint; its files are removed. */
     public void cancel(UUID jobId) {
         cancelled.add(jobId);
+    }
+
+    /**
+     * A job left RUNNING by a stopped instance would hold its integrator's slot for good: at start, such jobs are
+     * queued again and their partial files deleted. (This assumes one worker instance per database, as deployed.)
+     */
+    void requeueInterrupted(@Observes StartupEvent start) {
+        List<UUID> interrupted = QuarkusTransaction.requiringNew().call(() -> {
+            List<ExportJob> running = ExportJob.list("status", ExportJob.RUNNING);
+            running.forEach(j -> {
+                j.status = ExportJob.QUEUED;
+                j.progress = "queued again after a restart";
+            });
+            return running.stream().map(j -> j.id).toList();
+        });
+        interrupted.forEach(files::delete);
+        if (!interrupted.isEmpty()) {
+            LOG.infof("queued again %d export(s) interrupted by a restart: %s", interrupted.size(), interrupted);
+        }
     }
 
     @Scheduled(every = "${backcare.export.poll-interval}", identity = "export-worker",
@@ -211,5 +237,21 @@ public class ExportWorker {
         if (cancelled.contains(job.id)) {
             throw new Cancelled();
         }
+    }
+
+    /** Deletes the files of finished exports after the retention period; the job then answers 404. */
+    @Scheduled(every = "${backcare.export.cleanup-interval}", identity = "bulk-export-cleanup")
+    void expireOld() {
+        Instant cutoff = Instant.now(clock).minus(retention);
+        List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> {
+            List<ExportJob> old = ExportJob.list("status in ?1 and finishedAt < ?2",
+                    List.of(ExportJob.COMPLETED, ExportJob.FAILED), cutoff);
+            old.forEach(j -> {
+                j.status = ExportJob.EXPIRED;
+                j.progress = "expired";
+            });
+            return old.stream().map(j -> j.id).toList();
+        });
+        expired.forEach(files::delete);
     }
 }

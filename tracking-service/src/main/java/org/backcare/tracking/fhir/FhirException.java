@@ -42,6 +42,11 @@ public class FhirException extends RuntimeException {
         return new FhirException(404, IssueType.NOTFOUND, diagnostics);
     }
 
+    public static FhirException unauthorized() {
+        return new FhirException(401, IssueType.LOGIN, "send a valid bearer access token",
+                Map.of("WWW-Authenticate", "Bearer"));
+    }
+
     public static FhirException forbidden(String diagnostics) {
         return new FhirException(403, IssueType.FORBIDDEN, diagnostics);
     }

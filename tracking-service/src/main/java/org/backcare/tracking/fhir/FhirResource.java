@@ -1,8 +1,5 @@
 package org.backcare.tracking.fhir;
 
-import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,8 +11,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.backcare.tracking.access.CurrentCaller;
-import org.backcare.tracking.access.Role;
 import org.backcare.tracking.export.ExportService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,24 +30,22 @@ import java.util.List;
 @Path("/fhir")
 @Tag(name = "FHIR", description = "FHIR R4 read/search API and Bulk Data $export (application/fhir+json)")
 @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
-@Authenticated
 public class FhirResource {
 
     private static final Date STARTED = Date.from(Instant.now());
 
     private final FhirApi api;
     private final ExportService exports;
-    private final CurrentCaller caller;
+    private final FhirCallers callers;
 
-    public FhirResource(FhirApi api, ExportService exports, CurrentCaller caller) {
+    public FhirResource(FhirApi api, ExportService exports, FhirCallers callers) {
         this.api = api;
         this.exports = exports;
-        this.caller = caller;
+        this.callers = callers;
     }
 
     @GET
     @Path("/metadata")
-    @PermitAll
     @Operation(summary = "CapabilityStatement: what this FHIR endpoint serves")
     @APIResponse(responseCode = "200", description = "CapabilityStatement", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response metadata(UriInfo uri) {
@@ -70,7 +63,7 @@ public class FhirResource {
     @APIResponse(responseCode = "403", description = "Search across patients without the integrator role (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown type, or patient not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response search(@PathParam("type") String type, UriInfo uri) {
-        return Response.ok(api.search(caller.get(), type, uri)).type(Fhir.JSON).build();
+        return Response.ok(api.search(callers.reader(), type, uri)).type(Fhir.JSON).build();
     }
 
     @GET
@@ -79,7 +72,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", description = "The resource", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown, or its patient is not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response read(@PathParam("type") String type, @PathParam("id") String id) {
-        Resource resource = api.read(caller.get(), type, id);
+        Resource resource = api.read(callers.reader(), type, id);
         return Response.ok(resource).type(Fhir.JSON)
                 .tag(new EntityTag(resource.getMeta().getVersionId(), true))
                 .lastModified(resource.getMeta().getLastUpdated())
@@ -88,7 +81,6 @@ public class FhirResource {
 
     @GET
     @Path("/$export")
-    @RolesAllowed(Role.INTEGRATOR)
     @Operation(summary = "Bulk Data export kick-off (system level)",
             description = "Needs Prefer: respond-async. _type (Observation, QuestionnaireResponse, MedicationStatement), "
                     + "_since, _outputFormat application/fhir+ndjson. 202 with Content-Location of the status URL; 429 "
@@ -98,13 +90,12 @@ public class FhirResource {
     @APIResponse(responseCode = "429", description = "An export of this integrator is already running; Retry-After")
     public Response export(@HeaderParam("Prefer") String prefer, @QueryParam("_outputFormat") String outputFormat,
                            @QueryParam("_since") String since, @QueryParam("_type") List<String> types, UriInfo uri) {
-        return exports.kickOff(caller.get(), "system", prefer, outputFormat, since, types,
+        return exports.kickOff(callers.integrator(), "system", prefer, outputFormat, since, types,
                 uri.getRequestUri().toString(), uri.getBaseUri().toString());
     }
 
     @GET
     @Path("/Patient/$export")
-    @RolesAllowed(Role.INTEGRATOR)
     @Operation(summary = "Bulk Data export kick-off (all patients)", description = "As GET /fhir/$export.")
     @APIResponse(responseCode = "202", description = "Accepted; poll Content-Location")
     @APIResponse(responseCode = "400", description = "Bad parameter or no Prefer: respond-async (OperationOutcome)")
@@ -112,13 +103,12 @@ public class FhirResource {
     public Response patientExport(@HeaderParam("Prefer") String prefer, @QueryParam("_outputFormat") String outputFormat,
                                   @QueryParam("_since") String since, @QueryParam("_type") List<String> types,
                                   UriInfo uri) {
-        return exports.kickOff(caller.get(), "patient", prefer, outputFormat, since, types,
+        return exports.kickOff(callers.integrator(), "patient", prefer, outputFormat, since, types,
                 uri.getRequestUri().toString(), uri.getBaseUri().toString());
     }
 
     @GET
     @Path("/$export-status/{jobId}")
-    @RolesAllowed(Role.INTEGRATOR)
     @Operation(summary = "Bulk Data export status",
             description = "202 with Retry-After and X-Progress while running; 200 with the manifest (transactionTime, "
                     + "request, requiresAccessToken, output, error) when done. Only the integrator who started it.")
@@ -126,27 +116,25 @@ public class FhirResource {
     @APIResponse(responseCode = "202", description = "Still running")
     @APIResponse(responseCode = "404", description = "No such export of this integrator, or cancelled (OperationOutcome)")
     public Response status(@PathParam("jobId") String jobId, UriInfo uri) {
-        return exports.status(caller.get(), jobId, uri.getBaseUri().toString());
+        return exports.status(callers.integrator(), jobId, uri.getBaseUri().toString());
     }
 
     @DELETE
     @Path("/$export-status/{jobId}")
-    @RolesAllowed(Role.INTEGRATOR)
     @Operation(summary = "Cancel a Bulk Data export, or delete its files")
     @APIResponse(responseCode = "202", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "No such export of this integrator (OperationOutcome)")
     public Response cancel(@PathParam("jobId") String jobId) {
-        return exports.cancel(caller.get(), jobId);
+        return exports.cancel(callers.integrator(), jobId);
     }
 
     @GET
     @Path("/$export-file/{jobId}/{fileName}")
-    @RolesAllowed(Role.INTEGRATOR)
     @Produces({Fhir.NDJSON, Fhir.JSON, MediaType.APPLICATION_JSON})
     @Operation(summary = "Download one NDJSON file of a completed export", description = "Only the integrator who started it.")
     @APIResponse(responseCode = "200", description = "NDJSON, one resource a line", content = @Content(mediaType = Fhir.NDJSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such file of this integrator's exports (OperationOutcome)")
     public Response file(@PathParam("jobId") String jobId, @PathParam("fileName") String fileName) {
-        return Response.ok(exports.file(caller.get(), jobId, fileName).toFile(), Fhir.NDJSON).build();
+        return Response.ok(exports.file(callers.integrator(), jobId, fileName).toFile(), Fhir.NDJSON).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.backcare.tracking.export;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -12,7 +13,10 @@ import org.backcare.tracking.testsupport.PatientEvents;
 import org.backcare.tracking.testsupport.Users;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +38,33 @@ class ExportTest {
 
     @Inject
     Scheduler scheduler;
+    @Inject
+    ExportWorker worker;
+    @Inject
+    ExportFiles files;
+
+    /** Stores a job as a worker would have left it, for the start-up and retention tests. */
+    static ExportJob storedJob(Users integrator, String status, String types, Instant finishedAt,
+                               List<ExportJob.Output> outputs) {
+        ExportJob job = new ExportJob();
+        job.id = UUID.randomUUID();
+        job.requestedBy = integrator.subject();
+        job.kind = "system";
+        job.types = types;
+        job.request = "http://localhost/fhir/$export?_type=" + types;
+        job.status = status;
+        job.transactionTime = Instant.now();
+        job.createdAt = job.transactionTime.minusSeconds(1);
+        job.progress = status;
+        job.outputs = outputs;
+        job.finishedAt = finishedAt;
+        QuarkusTransaction.requiringNew().run(job::persist);
+        return job;
+    }
+
+    static String status(UUID job) {
+        return QuarkusTransaction.requiringNew().call(() -> ExportJob.<ExportJob>findById(job).status);
+    }
 
     static Response kickOff(Users integrator, String query) {
         return given().auth().oauth2(integrator.token()).header("Prefer", "respond-async")
@@ -213,5 +244,67 @@ class ExportTest {
         assertThat(kickOff(Users.admin(), "").statusCode()).isEqualTo(403);
         assertThat(kickOff(Users.physician(), "").statusCode()).isEqualTo(403);
         assertThat(given().header("Prefer", "respond-async").get("/fhir/$export").statusCode()).isEqualTo(401);
+    }
+
+    /** A job left RUNNING by a stopped instance is queued again at start, its partial files deleted, and it runs. */
+    @Test
+    void aJobLeftRunningByAStoppedServiceIsQueuedAgainAtStart() throws IOException {
+        PatientEvents.TestPatient p = patientWithData();
+        Users integrator = Users.integrator();
+        scheduler.pause("export-worker");
+        try {
+            ExportJob job = storedJob(integrator, ExportJob.RUNNING, "MedicationStatement", null, List.of());
+            Path partial = Files.writeString(files.create(job.id).resolve("MedicationStatement.ndjson"), "{\"partial");
+            // Its integrator's slot is held.
+            assertThat(kickOff(integrator, "").statusCode()).isEqualTo(429);
+
+            worker.requeueInterrupted(null);
+
+            assertThat(status(job.id)).isEqualTo(ExportJob.QUEUED);
+            assertThat(partial).doesNotExist();
+            Response queued = poll(integrator, "/fhir/$export-status/" + job.id);
+            assertThat(queued.statusCode()).isEqualTo(202);
+            assertThat(queued.header("X-Progress")).isEqualTo("queued again after a restart");
+
+            scheduler.resume("export-worker");
+            JsonPath manifest = manifest(integrator, "/fhir/$export-status/" + job.id);
+            assertThat(manifest.getList("output.type", String.class)).containsOnly("MedicationStatement");
+            assertThat(linesOf(download(integrator, manifest.getString("output[0].url")), p.id())).hasSize(1);
+            // The slot is free again.
+            String next = kickOff(integrator, "?_type=QuestionnaireResponse").then().statusCode(202)
+                    .extract().header("Content-Location");
+            manifest(integrator, next);
+        } finally {
+            scheduler.resume("export-worker");
+        }
+    }
+
+    /** Finished exports older than backcare.export.retention (24h) lose their files and answer 404. */
+    @Test
+    void exportsOlderThanTheRetentionExpire() throws IOException {
+        Users integrator = Users.integrator();
+        List<ExportJob.Output> outputs = List.of(new ExportJob.Output("MedicationStatement", "MedicationStatement.ndjson", 1));
+        ExportJob old = storedJob(integrator, ExportJob.COMPLETED, "MedicationStatement",
+                Instant.now().minus(Duration.ofHours(25)), outputs);
+        ExportJob failed = storedJob(Users.integrator(), ExportJob.FAILED, "MedicationStatement",
+                Instant.now().minus(Duration.ofHours(25)), List.of());
+        ExportJob recent = storedJob(Users.integrator(), ExportJob.COMPLETED, "MedicationStatement",
+                Instant.now().minus(Duration.ofHours(23)), outputs);
+        Path oldFile = Files.writeString(files.create(old.id).resolve("MedicationStatement.ndjson"), "{}\n");
+        Path recentFile = Files.writeString(files.create(recent.id).resolve("MedicationStatement.ndjson"), "{}\n");
+        String oldUrl = "/fhir/$export-file/" + old.id + "/MedicationStatement.ndjson";
+        assertThat(download(integrator, oldUrl).statusCode()).isEqualTo(200);
+
+        worker.expireOld();
+
+        assertThat(status(old.id)).isEqualTo(ExportJob.EXPIRED);
+        assertThat(status(failed.id)).isEqualTo(ExportJob.EXPIRED);
+        assertThat(oldFile).doesNotExist();
+        assertThat(files.directory(old.id)).doesNotExist();
+        assertThat(poll(integrator, "/fhir/$export-status/" + old.id).statusCode()).isEqualTo(404);
+        assertThat(download(integrator, oldUrl).statusCode()).isEqualTo(404);
+        // Within the retention period: untouched.
+        assertThat(status(recent.id)).isEqualTo(ExportJob.COMPLETED);
+        assertThat(recentFile).exists();
     }
 }

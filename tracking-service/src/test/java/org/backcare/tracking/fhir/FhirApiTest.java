@@ -191,6 +191,30 @@ class FhirApiTest {
                 .get("/fhir/$export"), 403);
     }
 
+    /** A missing or rejected token is a 401 OperationOutcome under /fhir; the JSON API keeps its own 401. */
+    @Test
+    void missingOrInvalidTokenIs401OperationOutcome() {
+        for (String path : List.of("/fhir/Observation", "/fhir/MedicationStatement/" + UUID.randomUUID(),
+                "/fhir/$export", "/fhir/$export-status/" + UUID.randomUUID())) {
+            Response anonymous = given().accept("application/fhir+json").header("Prefer", "respond-async").get(path);
+            assertOutcome(anonymous, 401);
+            assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+            Response rejected = given().accept("application/fhir+json").header("Prefer", "respond-async")
+                    .auth().oauth2("not-a-jwt").get(path);
+            assertOutcome(rejected, 401);
+            assertThat(rejected.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+        // The CapabilityStatement stays public.
+        assertThat(given().accept("application/fhir+json").get("/fhir/metadata").statusCode()).isEqualTo(200);
+        // Outside /fhir nothing changes: still a 401, never an OperationOutcome.
+        Response json = given().auth().oauth2("not-a-jwt").get("/patients/" + UUID.randomUUID() + "/check-ins");
+        assertThat(json.statusCode()).isEqualTo(401);
+        assertThat(json.asString()).doesNotContain("OperationOutcome");
+        Response jsonAnonymous = given().get("/patients/" + UUID.randomUUID() + "/check-ins");
+        assertThat(jsonAnonymous.statusCode()).isEqualTo(401);
+        assertThat(jsonAnonymous.asString()).doesNotContain("OperationOutcome");
+    }
+
     @Test
     void capabilityStatementIsValidAndPublic() {
         Response r = given().accept("application/fhir+json").get("/fhir/metadata");
