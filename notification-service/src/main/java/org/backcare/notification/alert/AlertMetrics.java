@@ -6,6 +6,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.backcare.notification.inbox.NotificationCreated;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +27,7 @@ public class AlertMetrics {
         registry.gauge("backcare_alerts_unacknowledged", unacknowledged);
     }
 
-    void count(@Observes NotificationCreated created) {
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationCreated created) {
         registry.counter("backcare_notifications_created", "kind", created.kind(), "priority", created.priority().code())
                 .increment();
     }

@@ -67,16 +67,24 @@ public class Alerts {
         return open.size();
     }
 
+    /** The ids of the alerts whose escalation is due, oldest first (no lock: each is re-checked when escalated). */
+    @Transactional
+    public List<UUID> dueIds(int limit) {
+        return Alert.<Alert>find("acknowledgedAt is null and nextEscalationAt <= ?1 order by nextEscalationAt",
+                Instant.now(clock)).page(0, limit).list().stream().map(a -> a.id).toList();
+    }
+
     /**
-     * Escalates the alerts whose time has come, each in its own transaction. Rows are locked with SKIP LOCKED, so an
+     * Escalates one alert if it is still due, in its own transaction. The row is locked with SKIP LOCKED, so an
      * acknowledgement in progress (which holds the lock) wins and two instances never escalate the same alert twice.
      */
     @Transactional
-    public boolean escalateNextDue() {
+    public boolean escalateIfDue(UUID alertId) {
         @SuppressWarnings("unchecked")
         List<Alert> due = Alert.getEntityManager()
-                .createNativeQuery("select * from alert where acknowledged_at is null and next_escalation_at <= :now "
-                        + "order by next_escalation_at limit 1 for update skip locked", Alert.class)
+                .createNativeQuery("select * from alert where id = :id and acknowledged_at is null "
+                        + "and next_escalation_at <= :now for update skip locked", Alert.class)
+                .setParameter("id", alertId)
                 .setParameter("now", Instant.now(clock))
                 .getResultList();
         if (due.isEmpty()) {
@@ -84,6 +92,15 @@ public class Alerts {
         }
         escalate(due.get(0));
         return true;
+    }
+
+    /** After a failed escalation: try this alert again after a pause, without holding up the others. */
+    @Transactional
+    public void postpone(UUID alertId) {
+        Alert alert = Alert.findById(alertId);
+        if (alert != null && !alert.isAcknowledged()) {
+            alert.nextEscalationAt = Instant.now(clock).plus(config.checkInterval().multipliedBy(4));
+        }
     }
 
     private void escalate(Alert alert) {

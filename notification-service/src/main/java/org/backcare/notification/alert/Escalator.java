@@ -4,6 +4,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.UUID;
+
 /** Looks for urgent alerts nobody acknowledged in time and escalates them, one transaction each. */
 @ApplicationScoped
 public class Escalator {
@@ -20,12 +22,18 @@ public class Escalator {
     @Scheduled(every = "${backcare.escalation.check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void escalateDue() {
-        try {
-            for (int i = 0; i < MAX_PER_PASS && alerts.escalateNextDue(); i++) {
-                // one alert per transaction: a failure affects that alert only, and it is retried next pass
+        for (UUID id : alerts.dueIds(MAX_PER_PASS)) {
+            try {
+                alerts.escalateIfDue(id);
+            } catch (RuntimeException e) {
+                // One alert that cannot be escalated (bad data, say) must not stop the chase of all the others.
+                LOG.errorf(e, "escalating alert %s failed; it is retried shortly", id);
+                try {
+                    alerts.postpone(id);
+                } catch (RuntimeException again) {
+                    LOG.errorf(again, "could not postpone alert %s", id);
+                }
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "escalation pass failed; due alerts are retried on the next pass");
         }
     }
 }

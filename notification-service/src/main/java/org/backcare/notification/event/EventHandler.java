@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.backcare.notification.alert.Alert;
 import org.backcare.notification.alert.Alerts;
 import org.backcare.notification.inbox.Inbox;
@@ -19,6 +19,7 @@ import org.backcare.notification.routing.Routing;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.List;
 /**
  * Handles one event from any topic, exactly once: projections, routing, the notifications (and the urgent alert) it
  * causes and the processed-event record all commit in one transaction. A redelivered or replayed event finds its
- * id recorded and changes nothing.
+ * id recorded and changes nothing; an event whose data cannot be read changes nothing and is recorded as handled.
  */
 @ApplicationScoped
 public class EventHandler {
@@ -55,7 +56,6 @@ public class EventHandler {
     }
 
     /** Reads and handles one Kafka message; returns whether it had an effect (false: unreadable, old or unknown). */
-    @Transactional
     public boolean handle(String topic, String payload) {
         EventEnvelope envelope;
         try {
@@ -69,10 +69,6 @@ public class EventHandler {
             LOG.errorf("%s: skipping an event without id, type or patientId: %s", topic, envelope);
             return false;
         }
-        if (ProcessedEvent.findById(envelope.id()) != null) {
-            LOG.debugf("%s: event %s was handled before; ignored", topic, envelope.id());
-            return false;
-        }
         if (envelope.version() != EventEnvelope.SUPPORTED_VERSION) {
             LOG.errorf("%s: event %s (%s) has schema version %d, this service reads %d; skipped", topic, envelope.id(),
                     envelope.type(), envelope.version(), EventEnvelope.SUPPORTED_VERSION);
@@ -81,19 +77,50 @@ public class EventHandler {
         IncomingEvent event = new IncomingEvent(envelope.id(), envelope.type(), envelope.patientId(),
                 envelope.occurredAt(), envelope.data());
         try {
+            return QuarkusTransaction.requiringNew().call(() -> apply(topic, event));
+        } catch (UnreadableData e) {
+            // Its effects were rolled back; recorded as handled so it is not retried: it would never become readable.
+            LOG.errorf("%s: event %s (%s) has unreadable data, recorded without effect: %s", topic, event.id(),
+                    event.type(), e.getMessage());
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (ProcessedEvent.findById(event.id()) == null) {
+                    recordProcessed(topic, event);
+                }
+                return false;
+            });
+        }
+    }
+
+    /** Projections, notifications and the processed-event record, all in the caller's transaction. */
+    private boolean apply(String topic, IncomingEvent event) {
+        if (ProcessedEvent.findById(event.id()) != null) {
+            LOG.debugf("%s: event %s was handled before; ignored", topic, event.id());
+            return false;
+        }
+        try {
             project(topic, event);
             notify(event);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.errorf("%s: event %s (%s) has unreadable data, recorded without effect: %s", topic, envelope.id(),
-                    envelope.type(), e.getMessage());
+        } catch (JsonProcessingException | IllegalArgumentException | DateTimeException e) {
+            throw new UnreadableData(e);
         }
+        recordProcessed(topic, event);
+        return true;
+    }
+
+    private void recordProcessed(String topic, IncomingEvent event) {
         ProcessedEvent processed = new ProcessedEvent();
-        processed.eventId = envelope.id();
+        processed.eventId = event.id();
         processed.topic = topic;
-        processed.type = envelope.type();
+        processed.type = event.type();
         processed.processedAt = Instant.now(clock);
         processed.persist();
-        return true;
+    }
+
+    /** Data of a known event type that cannot be read; thrown to roll back whatever the event had changed. */
+    private static final class UnreadableData extends RuntimeException {
+        UnreadableData(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private void project(String topic, IncomingEvent event) throws JsonProcessingException {

@@ -21,7 +21,8 @@ public class LiveFeed {
     }
 
     public Multi<NotificationView> of(Caller caller) {
-        return processor.filter(n -> caller.subject().equals(n.recipientSubject())
+        // A client that reads slowly gets a buffer, not a back-pressure failure that would end its stream.
+        return processor.onOverflow().buffer(1024).filter(n -> caller.subject().equals(n.recipientSubject())
                         || (n.recipientRole() != null && caller.has(n.recipientRole())))
                 .map(NotificationView::of);
     }

@@ -33,6 +33,13 @@ public interface WebhookConfig {
     @WithDefault("10s")
     Duration connectTimeout();
 
+    /**
+     * Whether receivers on loopback, private or link-local addresses are allowed: only for development and tests,
+     * never where the service shares a network with other infrastructure.
+     */
+    @WithDefault("false")
+    boolean allowPrivateAddresses();
+
     /** Time allowed for the receiver's answer. */
     @WithDefault("10s")
     Duration requestTimeout();

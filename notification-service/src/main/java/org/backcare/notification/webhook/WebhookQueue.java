@@ -33,7 +33,8 @@ public class WebhookQueue {
     @Transactional(Transactional.TxType.MANDATORY)
     void onRouted(@Observes EventRouted routed) {
         // Few endpoints exist (one or two per integrator), so filtering the kinds here is cheaper than a jsonb query.
-        List<WebhookEndpoint> endpoints = WebhookEndpoint.list("disabledAt is null");
+        // A disabled endpoint still gets its deliveries queued: they wait until it is re-enabled, nothing is lost.
+        List<WebhookEndpoint> endpoints = WebhookEndpoint.listAll();
         Instant now = Instant.now(clock);
         for (WebhookEndpoint endpoint : endpoints) {
             List<Notice> wanted = routed.notices().stream().filter(n -> endpoint.wants(n.kind())).toList();

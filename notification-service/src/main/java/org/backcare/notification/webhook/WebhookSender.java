@@ -26,8 +26,10 @@ public class WebhookSender {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final Clock clock;
+    private final boolean allowPrivateAddresses;
 
     public WebhookSender(WebhookConfig config, Clock clock) {
+        this.allowPrivateAddresses = config.allowPrivateAddresses();
         // No redirects: a receiver that moved must be re-registered, we do not follow it (and the body) elsewhere.
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
@@ -47,6 +49,12 @@ public class WebhookSender {
     public Result send(String url, String secret, String deliveryId, String eventType, String body) {
         Instant started = Instant.now(clock);
         long start = System.nanoTime();
+        if (!allowPrivateAddresses) {
+            var refusal = ReceiverAddresses.refusal(url);
+            if (refusal.isPresent()) {
+                return new Result(started, null, "not sent: " + refusal.get(), elapsed(start));
+            }
+        }
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(requestTimeout)

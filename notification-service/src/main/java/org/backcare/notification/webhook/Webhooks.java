@@ -29,14 +29,21 @@ public class Webhooks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
+    private final WebhookConfig config;
 
-    public Webhooks(Clock clock) {
+    public Webhooks(Clock clock, WebhookConfig config) {
         this.clock = clock;
+        this.config = config;
     }
 
     @Transactional
     public WebhookView create(Caller caller, NewWebhook request) {
         String url = WebhookRules.url(request.url());
+        if (!config.allowPrivateAddresses()) {
+            ReceiverAddresses.refusal(url).ifPresent(reason -> {
+                throw ProblemException.badRequest("url", reason);
+            });
+        }
         String secret = WebhookRules.secret(request.secret());
         List<String> kinds = WebhookRules.kinds(request.kinds());
         String description = WebhookRules.description(request.description());

@@ -157,6 +157,12 @@ class EventContractTest {
         assertThat(handler.handle("tracking-events", v2.toString())).isFalse();
         assertThat(handler.handle("tracking-events", "{not json")).isFalse();
         assertThat(handler.handle("tracking-events", "{\"type\":\"WorseningTrend\"}")).isFalse();
+        // A known type whose data cannot be read: recorded as handled without effect, never retried.
+        ObjectNode badDay = envelope("CheckInRecorded", ids.patient, 1, Events.object().put("day", "yesterday"));
+        assertThat(handler.handle("tracking-events", badDay.toString())).isFalse();
+        UUID badDayId = UUID.fromString(badDay.get("id").asText());
+        Object recorded = QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.findById(badDayId));
+        assertThat(recorded).isNotNull();
 
         // The same through Kafka: the bad messages come first on the partition, the good one is still handled.
         PatientEvents.send("tracking-events", ids.patient.toString(), "{not json");

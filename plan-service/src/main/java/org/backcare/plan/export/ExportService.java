@@ -3,6 +3,7 @@ package org.backcare.plan.export;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -99,12 +100,14 @@ public class ExportService {
     }
 
     /** Cancels a queued, running or completed export and deletes its files; the worker stops at its next check. */
-    @Transactional
     public void cancel(Caller caller, UUID id) {
-        ExportJob job = job(caller, id);
-        job.status = ExportStatus.CANCELLED;
-        job.finishedAt = Instant.now(clock);
-        audit.record(caller, AuditAction.FHIR_EXPORT, null, "cancel " + id);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ExportJob job = job(caller, id);
+            job.status = ExportStatus.CANCELLED;
+            job.finishedAt = Instant.now(clock);
+            audit.record(caller, AuditAction.FHIR_EXPORT, null, "cancel " + id);
+        });
+        // Only once the cancellation is committed: a cancellation that did not commit keeps a complete export.
         deleteFiles(id);
     }
 

@@ -226,7 +226,7 @@ public class ExportWorker {
                 each.accept(results.get());
                 if (++rows % fetchSize == 0) {
                     session.clear();
-                    if (cancelled.contains(job.id)) {
+                    if (isCancelled(job.id)) {
                         throw new Cancelled();
                     }
                     progress.put(job.id, type + ": " + written[0] + " resources written");
@@ -234,9 +234,17 @@ public class ExportWorker {
             }
         }
         session.clear();
-        if (cancelled.contains(job.id)) {
+        if (isCancelled(job.id)) {
             throw new Cancelled();
         }
+    }
+
+    /** Cancelled here, or by a DELETE that another instance of the service answered (the job row says so). */
+    private boolean isCancelled(UUID jobId) {
+        return cancelled.contains(jobId) || QuarkusTransaction.requiringNew().call(() -> {
+            ExportJob job = ExportJob.findById(jobId);
+            return job == null || ExportJob.CANCELLED.equals(job.status);
+        });
     }
 
     /** Deletes the files of finished exports after the retention period; the job then answers 404. */
