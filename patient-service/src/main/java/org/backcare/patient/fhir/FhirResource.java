@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -54,6 +55,7 @@ public class FhirResource {
         return Capabilities.statement(Fhir.base(uri), STARTED);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("Patient/{id}")
     @Operation(summary = "Read a FHIR Patient")
@@ -65,6 +67,7 @@ public class FhirResource {
         return read(Type.PATIENT, id, ifNoneMatch);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("CareTeam/{id}")
     @Operation(summary = "Read a FHIR CareTeam", description = "A patient's care team has the patient's id.")
@@ -76,6 +79,7 @@ public class FhirResource {
         return read(Type.CARE_TEAM, id, ifNoneMatch);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("Flag/{id}")
     @Operation(summary = "Read a FHIR Flag",
@@ -88,6 +92,7 @@ public class FhirResource {
         return read(Type.FLAG, id, ifNoneMatch);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("Patient")
     @Operation(summary = "Search FHIR Patients", description = "Parameters: _id, _lastUpdated, _count (max 500), _offset.")
@@ -98,6 +103,7 @@ public class FhirResource {
         return search(Type.PATIENT, uri);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("CareTeam")
     @Operation(summary = "Search FHIR CareTeams",
@@ -109,6 +115,7 @@ public class FhirResource {
         return search(Type.CARE_TEAM, uri);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("Flag")
     @Operation(summary = "Search FHIR Flags",
@@ -120,6 +127,7 @@ public class FhirResource {
         return search(Type.FLAG, uri);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("$export")
     @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
@@ -136,6 +144,7 @@ public class FhirResource {
         return exports.kickOff(prefer, uri);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("Patient/$export")
     @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
@@ -150,6 +159,7 @@ public class FhirResource {
         return exports.kickOff(prefer, uri);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("$export-status/{job}")
     @Produces({MediaType.APPLICATION_JSON, Fhir.JSON})
@@ -164,6 +174,7 @@ public class FhirResource {
         return exports.status(jobId, uri);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @DELETE
     @Path("$export-status/{job}")
     @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
@@ -176,6 +187,7 @@ public class FhirResource {
         return exports.cancel(jobId);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("$export-file/{job}/{file}")
     @Produces({Fhir.NDJSON, Fhir.JSON})

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -52,6 +53,8 @@ public class FhirResource {
         return Response.ok(CapabilityStatements.of(uri.getBaseUri() + "fhir", STARTED)).type(Fhir.JSON).build();
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
+    @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/{type}")
     @Operation(summary = "Search Observation, QuestionnaireResponse or MedicationStatement",
@@ -66,6 +69,8 @@ public class FhirResource {
         return Response.ok(api.search(callers.reader(), type, uri)).type(Fhir.JSON).build();
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
+    @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/{type}/{id}")
     @Operation(summary = "Read one resource", description = "ETag W/\"version\" and meta.versionId/lastUpdated.")
@@ -79,6 +84,8 @@ public class FhirResource {
                 .build();
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
+    @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/$export")
     @Operation(summary = "Bulk Data export kick-off (system level)",
@@ -94,6 +101,8 @@ public class FhirResource {
                 uri.getRequestUri().toString(), uri.getBaseUri().toString());
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
+    @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/Patient/$export")
     @Operation(summary = "Bulk Data export kick-off (all patients)", description = "As GET /fhir/$export.")
@@ -107,6 +116,8 @@ public class FhirResource {
                 uri.getRequestUri().toString(), uri.getBaseUri().toString());
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
+    @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/$export-status/{jobId}")
     @Operation(summary = "Bulk Data export status",
@@ -119,6 +130,8 @@ public class FhirResource {
         return exports.status(callers.integrator(), jobId, uri.getBaseUri().toString());
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
+    @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @DELETE
     @Path("/$export-status/{jobId}")
     @Operation(summary = "Cancel a Bulk Data export, or delete its files")
@@ -128,6 +141,8 @@ public class FhirResource {
         return exports.cancel(callers.integrator(), jobId);
     }
 
+    @SecurityRequirement(name = "SecurityScheme")
+    @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/$export-file/{jobId}/{fileName}")
     @Produces({Fhir.NDJSON, Fhir.JSON, MediaType.APPLICATION_JSON})
