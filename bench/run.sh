@@ -335,9 +335,9 @@ phase_startup() {
     rss=$(rss_kib "$pid")
     logged=$(grep -o 'started in [0-9.]*s' "$LOG_DIR/$svc.log" | tail -n 1 | grep -o '[0-9.]*' | head -n 1 || true)
     note "$svc: first 200 after $ms ms (Quarkus says started in ${logged:-?} s); GET $path -> $code; RSS $((rss / 1024)) MiB"
-    out+=("$(jq -nc --arg s "$svc" --argjson ms "$ms" --arg q "${logged:-}" --arg path "$path" --argjson code "$code" \
+    out+=("$(jq -nc --arg s "$svc" --argjson ms "$ms" --arg q "${logged:-}" --arg path "$path" --arg code "$code" \
       --argjson rss "$rss" '{service: $s, startup_ms: $ms, quarkus_started_s: ($q | if . == "" then null else tonumber end),
-      first_request: {path: $path, status: $code}, rss_mib: (($rss / 1024) * 10 | round / 10)}')")
+      first_request: {path: $path, status: ($code | tonumber)}, rss_mib: (($rss / 1024) * 10 | round / 10)}')")
   done
   update_roots
   fragment startup "$(printf '%s\n' "${out[@]}" | jq -sc .)"
@@ -550,7 +550,7 @@ phase_results() {
     jq -c --arg k "$(basename "$f" .json)" '{($k): .}' "$f"
   done | jq -sc 'add // {}')
   jq -n --argjson f "$frags" --argjson cpu "$(cpu_share)" \
-    --arg date "$(date -u +%FT%TZ)" --arg label "$BENCH_LABEL" --arg host "$(uname -srm)" --arg cpus "$(nproc)" \
+    --arg date "$(date -u +%FT%TZ)" --arg lbl "$BENCH_LABEL" --arg host "$(uname -srm)" --arg cpus "$(nproc)" \
     --arg java "$(java -version 2>&1 | head -n 1)" --arg opts "$SERVICE_JAVA_OPTS" \
     --arg commit "$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')" \
     --arg settings "duration=$BENCH_DURATION warmups=$BENCH_WARMUPS runs=$BENCH_RUNS patients=$BENCH_PATIENTS days=$BENCH_DAYS long=$BENCH_LONG_PATIENTS x$BENCH_LONG_FACTOR threads=$BENCH_THREADS connections=$BENCH_CONNECTIONS pg_clients=$BENCH_PG_CLIENTS alert_rate=$BENCH_ALERT_RATE alert_duration=${BENCH_ALERT_DURATION}s" \
@@ -566,7 +566,7 @@ phase_results() {
     | ([$f | to_entries[] | select(.key | startswith("wrk-")) | .value.errors] | add) as $wrkerr
     | ([$f | to_entries[] | select(.key | startswith("pg-") and . != "pg-settings") | .value.failed // 0] | add) as $pgerr
     | (($f.alerts.http_failures // 0) + ($f.alerts.accepted // 0 | if $f.alerts then ($f.alerts.sent - .) else 0 end)) as $alerterr
-    | {date: $date, label: $label, commit: $commit, machine: {kernel: $host, cpus: ($cpus | tonumber)}, java: $java,
+    | {date: $date, "label": $lbl, commit: $commit, machine: {kernel: $host, cpus: ($cpus | tonumber)}, java: $java,
        jvm_settings: {services: $opts, hello: $opts}, settings: $settings, postgres: $f["pg-settings"],
        targets: [
          {what: "POST check-in / pgbench insert (prepared)", value: r($checkin; $pgins), target: ">= 0.30", status: check(r($checkin; $pgins); ">="; 0.30)},

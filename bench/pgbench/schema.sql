@@ -1,6 +1,7 @@
 -- Scratch tables of the pgbench ceilings (database "bench", owned by role bench; dropped and re-created by every
 -- run). Shaped like tracking-service's check_in and timeline_entry (V1/V2 migrations): same columns, types, keys
 -- and the timeline's (patient_id, at desc, id desc) index.
+set client_min_messages = warning;
 drop table if exists bench_check_in;
 drop table if exists bench_timeline;
 create table bench_check_in (

@@ -55,7 +55,7 @@ public class AlertLatency {
         long dayBase = Long.parseLong(args[6]);
         int graceS = Integer.parseInt(args[7]);
 
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(4)).build();
         Map<String, ArrayDeque<Long>> pending = new ConcurrentHashMap<>();
         List<Long> latenciesNs = Collections.synchronizedList(new ArrayList<>());
