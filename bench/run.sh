@@ -177,16 +177,26 @@ seed_plan() { # PATIENT_ID -> prints the patient id once its plan is active
   printf '%s\n' "$p"
 }
 
-# progress LABEL TOTAL: counts the lines on stdin, rewriting one progress line; the lines go to stdout... of FILE.
+# progress_line TEXT: rewrites the current progress line on a terminal, prints a line elsewhere.
+progress_line() { if [[ -t 1 ]]; then printf '\r    %s' "$*"; else printf '    %s\n' "$*"; fi; }
+
+# progress LABEL TOTAL FILE: copies the lines on stdin to FILE and counts them on one progress line (on a terminal;
+# elsewhere, a line every 10 %).
 progress() {
-  local label=$1 total=$2 file=$3 n=0 line
+  local label=$1 total=$2 file=$3 n=0 line step
+  step=$(( total / 10 > 0 ? total / 10 : 1 ))
   : >"$file"
   while IFS= read -r line; do
     printf '%s\n' "$line" >>"$file"
     n=$((n + 1))
-    printf '\r    %s: %d/%d' "$label" "$n" "$total"
+    if [[ -t 1 ]]; then
+      printf '\r    %s: %d/%d' "$label" "$n" "$total"
+    elif ((n % step == 0 || n == total)); then
+      printf '    %s: %d/%d\n' "$label" "$n" "$total"
+    fi
   done
-  printf '\n'
+  [[ -t 1 ]] && printf '\n'
+  return 0
 }
 
 phase_seed() {
@@ -219,11 +229,11 @@ phase_seed() {
   for ((i = 0; i < 300; i++)); do
     n=$(psql_tracking -v ids="$ids" <<<"select count(*) from active_plan a join care_team_member m on m.patient_id = a.patient_id
       and m.subject = '$HOUSE_ID' where a.patient_id = any(:'ids'::uuid[]);")
-    printf '\r    projected: %d/%d' "$n" "$total"
+    progress_line "projected: $n/$total"
     ((n >= total)) && break
     sleep 1
   done
-  printf '\n'
+  [[ -t 1 ]] && printf '\n'
   ((n >= total)) || die "seed: tracking-service projected only $n/$total patients with plans (see deploy/.data/logs/tracking-service.log)"
 
   log "seed: check-ins straight into tracking's database (check_in + daily_rollup + timeline_entry)…"
@@ -282,9 +292,10 @@ select gen_random_uuid(), patient_id, recorded_at, 'check-in', id,
 from c;
 SQL
     done=$((done + $(tr ',' '\n' <<<"$chunk" | wc -l)))
-    printf '\r    %s: %d/%d patients, %d check-ins' "$label" "$done" "$total" "$((done * days))"
+    progress_line "$label: $done/$total patients, $((done * days)) check-ins"
   done < <(xargs -n 50 <"$file" | tr " " ",")
-  printf '\n'
+  [[ -t 1 ]] && printf '\n'
+  return 0
 }
 
 # ==============================================================================================================
@@ -451,11 +462,26 @@ SQL
   stop_pid bench-hello 10 || true
 }
 
+# free_write_windows: deletes what earlier bench runs wrote before the seeded history of the normal patients (their
+# check_in, daily_rollup and timeline rows), so every run of this invocation finds its window of days free again.
+free_write_windows() {
+  local ids n
+  ids="{$(paste -sd, "$WORK/patients.txt")}"
+  n=$(psql_tracking -v ids="$ids" -v cutoff="$((TODAY_DAY - BENCH_DAYS + 1))" <<<"set timezone = 'UTC';
+    delete from timeline_entry t using check_in c where t.item_id = c.id and c.patient_id = any(:'ids'::uuid[])
+      and c.day < date '1970-01-01' + :cutoff;
+    delete from daily_rollup where patient_id = any(:'ids'::uuid[]) and day < date '1970-01-01' + :cutoff;
+    with d as (delete from check_in where patient_id = any(:'ids'::uuid[]) and day < date '1970-01-01' + :cutoff returning 1)
+    select count(*) from d;")
+  ((n == 0)) || note "removed $n check-ins that earlier bench runs wrote before the seeded history"
+}
+
 # ==============================================================================================================
 # Phase: http. BackCare's hot paths with wrk, as dr.house (on every care team), spread over the patients.
 # ==============================================================================================================
 phase_http() {
   [[ -s $WORK/patients.txt ]] || die "no $WORK/patients.txt: run the seed phase first"
+  free_write_windows
   CHECKIN_RUN=0
   fresh_tokens
   log "http: PUT check-in (tracking-service; new patient-days, $STRIDE-day window per run before the seeded history)…"
@@ -485,6 +511,7 @@ phase_http() {
 phase_alerts() {
   [[ -s $WORK/patients.txt ]] || die "no $WORK/patients.txt: run the seed phase first"
   local rate=$BENCH_ALERT_RATE closer t0 t1 out json
+  free_write_windows
   # At most one red flag per patient every 3 s, so the closer has closed the episode before the next one.
   if ((rate * 3 > BENCH_PATIENTS)); then
     rate=$((BENCH_PATIENTS / 3))
@@ -593,7 +620,8 @@ phase_results() {
 render_md() {
   local j=$1
   jq -r '
-    def n(x): if x == null then "–" elif (x | type) == "number" then (x * 100 | round / 100 | tostring) else (x | tostring) end;
+    def n(x): if x == null then "–" elif (x | type) != "number" then (x | tostring)
+      elif (x | fabs) < 10 then (x * 1000 | round / 1000 | tostring) else (x * 10 | round / 10 | tostring) end;
     def mm(o): if o == null then "–" else "\(n(o.median)) (\(n(o.min))–\(n(o.max)))" end;
     "# BackCare benchmark \(.date)\(if .label != "" then " — " + .label else "" end)\n",
     (if .label == "debug" then "**Debug run with short settings: these are NOT the benchmark figures.**\n" else empty end),

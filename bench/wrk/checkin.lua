@@ -20,7 +20,7 @@ local bodies = {
     '"functionScore":4,"sleepHours":5.0,"sleepQuality":3,"mood":4,"stress":7,"triggers":["bending","lifting"],' ..
     '"relievers":["rest"],"redFlags":[]}',
   '{"pain":3,"locations":["lower-back"],"legSymptoms":false,"functionScore":8,"sleepHours":7.5,"sleepQuality":7,' ..
-    '"mood":7,"stress":3,"triggers":[],"relievers":["walking","stretching"],"redFlags":[]}',
+    '"mood":7,"stress":3,"triggers":[],"relievers":["walking","exercise"],"redFlags":[]}',
 }
 
 function init(args)
