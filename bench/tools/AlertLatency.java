@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * (open loop: a slow answer does not delay the next send). Each one raises an urgent red-flag alert (the caller closes
  * the episodes in between, see bench/run.sh), which tracking-service's outbox sends to Kafka and notification-service
  * turns into a notification on the stream. Latency = stream event received - request sent, matched by patient id
- * (each patient has at most one alert in flight: patients are used round-robin). Prints one JSON line.
+ * (each patient has at most one alert in flight: patients are used round-robin). Prints one JSON line, with the
+ * PUTs' own latency beside it (to tell a slow check-in from a slow way to the stream).
  * <p>
  * Usage: java AlertLatency.java TRACKING_URL NOTIFICATION_URL TOKEN PATIENTS_FILE RATE_PER_S DURATION_S DAY_BASE GRACE_S
  * DAY_BASE is the epoch day of the newest day to write; request k writes day DAY_BASE - floor(k / patients).
@@ -59,6 +60,7 @@ public class AlertLatency {
                 .executor(Executors.newFixedThreadPool(4)).build();
         Map<String, ArrayDeque<Long>> pending = new ConcurrentHashMap<>();
         List<Long> latenciesNs = Collections.synchronizedList(new ArrayList<>());
+        List<Long> putNs = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger unmatched = new AtomicInteger();
         AtomicInteger otherEvents = new AtomicInteger();
         CountDownLatch connected = new CountDownLatch(1);
@@ -120,10 +122,12 @@ public class AlertLatency {
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.ofString(BODY)).build();
             ArrayDeque<Long> q = pending.computeIfAbsent(p, x -> new ArrayDeque<>());
+            long sentAt = System.nanoTime();
             synchronized (q) {
-                q.addLast(System.nanoTime());
+                q.addLast(sentAt);
             }
             client.sendAsync(put, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                putNs.add(System.nanoTime() - sentAt);
                 if (e != null) {
                     failures.incrementAndGet();
                 } else {
@@ -152,15 +156,22 @@ public class AlertLatency {
         }
         Collections.sort(sorted);
         int received = sorted.size();
+        List<Long> puts;
+        synchronized (putNs) {
+            puts = new ArrayList<>(putNs);
+        }
+        Collections.sort(puts);
         StringBuilder st = new StringBuilder();
         statuses.forEach((code, n) -> st.append(st.length() == 0 ? "" : ",").append('"').append(code).append("\":").append(n.get()));
         System.out.printf(java.util.Locale.ROOT,
                 "BENCH_JSON {\"rate_per_s\":%d,\"duration_s\":%d,\"sent\":%d,\"accepted\":%d,\"http_failures\":%d,"
                         + "\"statuses\":{%s},\"received\":%d,\"lost\":%d,\"unmatched\":%d,\"other_events\":%d,"
-                        + "\"latency_ms\":{\"p50\":%.1f,\"p90\":%.1f,\"p99\":%.1f,\"max\":%.1f}}%n",
+                        + "\"latency_ms\":{\"p50\":%.1f,\"p90\":%.1f,\"p99\":%.1f,\"max\":%.1f},"
+                        + "\"put_latency_ms\":{\"p50\":%.1f,\"p99\":%.1f}}%n",
                 rate, durationS, Math.min(sentCount.get(), total), ok.get(), failures.get(), st, received,
                 Math.max(0, ok.get() - received), unmatched.get(), otherEvents.get(),
-                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.isEmpty() ? -1.0 : sorted.get(received - 1) / 1e6);
+                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.isEmpty() ? -1.0 : sorted.get(received - 1) / 1e6,
+                pct(puts, 50), pct(puts, 99));
         System.exit(0);
     }
 
