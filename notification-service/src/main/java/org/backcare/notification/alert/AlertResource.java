@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.backcare.notification.access.Caller;
 import org.backcare.notification.access.CurrentCaller;
 import org.backcare.notification.common.Ids;
-import org.backcare.notification.inbox.Notification;
+import org.backcare.notification.inbox.Inbox;
 import org.backcare.notification.problem.Problem;
 import org.backcare.notification.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,9 +31,11 @@ import java.util.UUID;
 public class AlertResource {
 
     private final CurrentCaller caller;
+    private final Inbox inbox;
 
-    public AlertResource(CurrentCaller caller) {
+    public AlertResource(CurrentCaller caller, Inbox inbox) {
         this.caller = caller;
+        this.inbox = inbox;
     }
 
     @GET
@@ -47,9 +49,7 @@ public class AlertResource {
         UUID alertId = Ids.parse("id", id);
         Caller c = caller.get();
         Alert alert = Alert.findById(alertId);
-        boolean reached = alert != null && (c.isAdmin() || Notification.count(
-                "alertId = ?1 and (recipientSubject = ?2 or recipientRole in ?3)", alertId, c.subject(),
-                c.roles().isEmpty() ? java.util.Set.of("-") : c.roles()) > 0);
+        boolean reached = alert != null && (c.isAdmin() || inbox.reached(c, alertId));
         if (!reached) {
             throw ProblemException.notFound("alert " + id);
         }

@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Alerts {
 
+    /** The kind of the notifications an escalation sends. */
+    public static final String ESCALATION_KIND = "escalation";
+
     private static final Logger LOG = Logger.getLogger(Alerts.class);
 
     private final Clock clock;
@@ -114,7 +117,7 @@ public class Alerts {
                 + alert.raisedAt + " (escalation level " + step.level() + "). Acknowledge it if you take it on. "
                 + alert.summary;
         for (Recipient recipient : step.recipients()) {
-            inbox.store(recipient, alert.patientId, alert.sourceEventId, alert.id, "escalation", Priority.URGENT,
+            inbox.store(recipient, alert.patientId, alert.sourceEventId, alert.id, ESCALATION_KIND, Priority.URGENT,
                     title, message, step.level());
         }
         AlertEscalation record = new AlertEscalation();

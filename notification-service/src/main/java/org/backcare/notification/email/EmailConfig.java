@@ -6,13 +6,9 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The e-mail channel (backcare.email.*); the SMTP connection itself is quarkus.mailer.*. */
+/** The e-mail channel (backcare.email.*); the SMTP connection and the sender address are quarkus.mailer.*. */
 @ConfigMapping(prefix = "backcare.email")
 public interface EmailConfig {
-
-    /** The sender address of every message. */
-    @WithDefault("backcare@localhost")
-    String from();
 
     /** Where notifications for the admins' shared queue are mailed; none when unset. */
     Optional<String> adminAddress();

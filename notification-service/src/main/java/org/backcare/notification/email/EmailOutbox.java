@@ -53,7 +53,7 @@ public class EmailOutbox {
         EmailMessage m = due.get(0);
         m.attempts++;
         try {
-            Mail mail = Mail.withText(m.toAddress, m.subject, m.body).setFrom(config.from());
+            Mail mail = Mail.withText(m.toAddress, m.subject, m.body);
             if (m.urgent) {
                 // Most mail clients flag these; the subject already says URGENT for red flags.
                 mail.addHeader("Importance", "high").addHeader("X-Priority", "1");

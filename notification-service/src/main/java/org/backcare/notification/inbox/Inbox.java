@@ -167,6 +167,13 @@ public class Inbox {
         return NotificationView.of(n, alert);
     }
 
+    /** Whether any notification of this alert reached the caller (personally or through a role they hold). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reached(Caller caller, UUID alertId) {
+        return Notification.count("alertId = :alert and " + MINE,
+                Parameters.with("alert", alertId).and("me", caller.subject()).and("roles", roles(caller))) > 0;
+    }
+
     private Notification visible(Caller caller, UUID id) {
         Notification n = Notification.findById(id);
         boolean mine = n != null && (caller.subject().equals(n.recipientSubject)

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.backcare.notification.access.CurrentCaller;
+import org.backcare.notification.alert.Alerts;
 import org.backcare.notification.common.Coded;
 import org.backcare.notification.common.Flags;
 import org.backcare.notification.common.Ids;
@@ -19,8 +20,10 @@ import org.backcare.notification.common.PageOf;
 import org.backcare.notification.common.PageRequest;
 import org.backcare.notification.problem.Problem;
 import org.backcare.notification.problem.ProblemException;
+import org.backcare.notification.reminder.Reminders;
 import org.backcare.notification.routing.Priority;
 import org.backcare.notification.routing.Routing;
+import org.backcare.notification.webhook.WebhookDeliveries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -137,6 +140,6 @@ public class InboxResource {
 
     /** Kinds no routing rule produces: escalations, daily reminders, admin notices. */
     static List<String> extraKinds() {
-        return List.of("escalation", "daily-check-in-reminder", "webhook-disabled");
+        return List.of(Alerts.ESCALATION_KIND, Reminders.KIND, WebhookDeliveries.DISABLED_KIND);
     }
 }

@@ -20,10 +20,6 @@ class AddressesTest {
 
     private static EmailConfig config(Optional<String> adminAddress) {
         return new EmailConfig() {
-            public String from() {
-                return "backcare@localhost";
-            }
-
             public Optional<String> adminAddress() {
                 return adminAddress;
             }
