@@ -43,8 +43,6 @@ BENCH_TOKENS=${BENCH_TOKENS:-8}
 BENCH_HELLO_PORT=${BENCH_HELLO_PORT:-8089}
 # The highest check-in rate a run could reach: sizes each run's window of free days (see day_windows).
 BENCH_MAX_CHECKIN_RPS=${BENCH_MAX_CHECKIN_RPS:-3000}
-# The services' JVM flags: deploy/up.sh's default (keep in sync), or BACKCARE_SERVICE_JAVA_OPTS as for up.sh.
-SERVICE_JAVA_OPTS=${BACKCARE_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m}
 
 WORK=$BENCH_DIR/.work                # tokens, patient ids, raw outputs of this run (git-ignored)
 RESULTS_DIR=$BENCH_DIR/results
@@ -321,7 +319,7 @@ launch_and_time() {
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
 phase_startup() {
-  local line svc port ms pid rss code logged out=() path
+  local line svc port ms pid rss code logged out=() path svc_env svc_cmd
   fresh_tokens
   local p1
   p1=$(head -n 1 "$WORK/patients.txt" 2>/dev/null || true)
@@ -335,12 +333,12 @@ phase_startup() {
       notification-service) path="/notifications/kinds" ;;
       *) path="/q/health/ready" ;;
     esac
-    log "startup: restarting $svc as deploy/up.sh does (java $SERVICE_JAVA_OPTS -jar …)…"
-    stop_pid "$svc" 30 || true
     mapfile -t svc_env < <(service_env "$line")
-    # shellcheck disable=SC2086  # SERVICE_JAVA_OPTS holds several options
+    mapfile -t svc_cmd < <(java_app "$ROOT_DIR/$svc/target/quarkus-app")
+    log "startup: restarting $svc as deploy/up.sh does (${svc_cmd[*]})…"
+    stop_pid "$svc" 30 || true
     ms=$(launch_and_time "$svc" "$LOG_DIR/$svc.log" "http://127.0.0.1:$port/q/health/ready" \
-      env "${svc_env[@]}" java $SERVICE_JAVA_OPTS -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar")
+      env "${svc_env[@]}" "${svc_cmd[@]}")
     pid=$(pid_of "$svc")
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -H "Authorization: Bearer $HOUSE_TOKEN" "http://127.0.0.1:$port$path")
     rss=$(rss_kib "$pid")
@@ -450,9 +448,10 @@ SQL
   fi
   port_in_use "$BENCH_HELLO_PORT" && die "port $BENCH_HELLO_PORT (BENCH_HELLO_PORT, bench/hello) is in use"
   log "ceilings: bench/hello on $HELLO_URL (java $SERVICE_JAVA_OPTS)…"
-  # shellcheck disable=SC2086  # SERVICE_JAVA_OPTS holds several options
+  local hello_cmd
+  mapfile -t hello_cmd < <(java_app "$(dirname "$jar")")
   ms=$(launch_and_time bench-hello "$WORK/hello.log" "$HELLO_URL/hello" \
-    env HELLO_HTTP_PORT="$BENCH_HELLO_PORT" java $SERVICE_JAVA_OPTS -jar "$jar")
+    env HELLO_HTTP_PORT="$BENCH_HELLO_PORT" "${hello_cmd[@]}")
   pid=$(pid_of bench-hello)
   rss=$(rss_kib "$pid")
   note "hello: first 200 after $ms ms, RSS $((rss / 1024)) MiB"
@@ -627,7 +626,7 @@ render_md() {
     (if .label == "debug" then "**Debug run with short settings: these are NOT the benchmark figures.**\n" else empty end),
     "Commit \(.commit); \(.machine.kernel), \(.machine.cpus) CPUs; \(.java).  ",
     "Settings: \(.settings).  ",
-    "JVM flags (services and hello): `\(.jvm_settings.services)`.  ",
+    "JVM flags (services and hello): `\(.jvm_settings.services)`, plus the AppCDS archive of each app (`-XX:SharedArchiveFile=…/app-cds.jsa`) built with it.  ",
     "PostgreSQL: \(.postgres // {} | to_entries | map("\(.key)=\(.value)") | join(", ")).  ",
     "CPU taken by other processes during the measured windows: \(if .cpu == null then "not sampled" else "\(n(.cpu.measured_windows.others_share * 100)) % (busiest other: \(.cpu.measured_windows.busiest_other)); ours \(n(.cpu.measured_windows.ours_share * 100)) %" end).\n",
     "## Targets\n",

@@ -27,7 +27,6 @@ done
 KEYCLOAK_TIMEOUT=${BACKCARE_KEYCLOAK_TIMEOUT:-300}
 SERVICE_TIMEOUT=${BACKCARE_SERVICE_TIMEOUT:-180}
 KAFKA_TIMEOUT=${BACKCARE_KAFKA_TIMEOUT:-120}
-SERVICE_JAVA_OPTS=${BACKCARE_SERVICE_JAVA_OPTS:--Xms64m -Xmx384m}
 KEYCLOAK_ADMIN_PASSWORD=${BACKCARE_KEYCLOAK_ADMIN_PASSWORD:-admin}
 STARTED_AT=$SECONDS
 STARTING=
@@ -202,7 +201,7 @@ else
   fi
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT…"
   as_pg "$PG_BIN/pg_ctl" -D "$PG_HOME/data" -l "$PG_LOG" -w -t 60 start \
-    -o "-p $PG_PORT -k $PG_SOCK -c listen_addresses=127.0.0.1 -c synchronous_commit=off" >/dev/null ||
+    -o "-p $PG_PORT -k $PG_SOCK -c listen_addresses=127.0.0.1" >/dev/null ||
     { tail -n 20 "$PG_LOG" >&2; die "PostgreSQL did not start; see $PG_LOG"; }
 fi
 # The running cluster's port (it may differ from BACKCARE_PG_PORT if it was started with another).
@@ -339,9 +338,8 @@ for line in "${ACTIVE_SERVICES[@]}"; do
   fi
   log "starting $svc on http://127.0.0.1:$port…"
   mapfile -t svc_env < <(service_env "$line")
-  # shellcheck disable=SC2086  # SERVICE_JAVA_OPTS holds several options
-  start_bg "$svc" "$LOG_DIR/$svc.log" env "${svc_env[@]}" \
-    java $SERVICE_JAVA_OPTS -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
+  mapfile -t svc_cmd < <(java_app "$ROOT_DIR/$svc/target/quarkus-app")
+  start_bg "$svc" "$LOG_DIR/$svc.log" env "${svc_env[@]}" "${svc_cmd[@]}"
   wait_http "$svc" "http://127.0.0.1:$port/q/health/ready" "$SERVICE_TIMEOUT" "$LOG_DIR/$svc.log" "$svc" stop
 done
 
