@@ -33,6 +33,8 @@ public class OutboxEvent extends PanacheEntityBase {
     public String payload;
 
     public Instant sentAt;
+    /** How often the relay handed the event to Kafka; more than one when it was (or may have been) sent again. */
     public int attempts;
+    /** Why the last attempt failed; set on the first event of a batch that was not acknowledged. */
     public String lastError;
 }
