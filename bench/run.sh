@@ -206,6 +206,8 @@ phase_seed() {
   if [[ -s $WORK/seed.done && $(<"$WORK/seed.done") == "$signature" && -s $WORK/patients.txt ]] &&
     [[ $(psql_tracking -c "select count(*) from check_in where patient_id = '$(head -n 1 "$WORK/patients.txt")'" 2>/dev/null) -ge $BENCH_DAYS ]]; then
     log "seed: already done for this stack ($signature); skipping (deploy/down.sh --clean to start afresh)"
+    # The figures of the seed that made this data set go into this run's results too.
+    [[ -s $WORK/seed.json ]] && cp "$WORK/seed.json" "$WORK/results/seed.json"
     return
   fi
   rm -f "$WORK/seed.done"
@@ -247,6 +249,7 @@ phase_seed() {
   fragment seed "$(jq -n --argjson p "$BENCH_PATIENTS" --argjson d "$BENCH_DAYS" --argjson lp "$BENCH_LONG_PATIENTS" \
     --argjson ld "$((BENCH_DAYS * BENCH_LONG_FACTOR))" --argjson rows "$rows" --argjson s "$((SECONDS - started))" \
     '{patients: $p, days: $d, long_patients: $lp, long_days: $ld, check_in_rows: $rows, seconds: $s}')"
+  cp "$WORK/results/seed.json" "$WORK/seed.json"
   log "seed: done in $((SECONDS - started)) s ($rows check-ins in tracking's database)"
 }
 
