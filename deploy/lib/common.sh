@@ -24,12 +24,14 @@ MAIL_API_PORT=${BACKCARE_MAIL_API_PORT:-13080}
 SERVICE_JAVA_OPTS=${BACKCARE_SERVICE_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m}
 
 # java_app APP_DIR: the command line that runs the Quarkus app in APP_DIR (a target/quarkus-app directory), with
-# its AppCDS archive when the build made one (a JVM that cannot use it just warns and starts without).
+# its AppCDS archive when the build made one. It runs from APP_DIR with the relative `-jar quarkus-run.jar` the
+# archive was dumped with: the JVM maps the archive only when the class path matches (an absolute jar path does not;
+# it then warns and starts without). -Dbackcare.app names the directory in the command line, which pid_of checks.
 java_app() {
   local dir=$1 cds=()
-  [[ -f $dir/app-cds.jsa ]] && cds=("-XX:SharedArchiveFile=$dir/app-cds.jsa")
+  [[ -f $dir/app-cds.jsa ]] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
   # shellcheck disable=SC2086  # SERVICE_JAVA_OPTS holds several options
-  printf '%s\n' java $SERVICE_JAVA_OPTS "${cds[@]}" -jar "$dir/quarkus-run.jar"
+  printf '%s\n' env -C "$dir" java $SERVICE_JAVA_OPTS "${cds[@]}" "-Dbackcare.app=$dir" -jar quarkus-run.jar
 }
 
 # --- Versions and locations ---
