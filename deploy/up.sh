@@ -151,7 +151,7 @@ if [[ -z $GREENMAIL_UP && ! -s $GREENMAIL_JAR ]]; then
   [[ -s $GREENMAIL_JAR ]] || die "GreenMail download finished but $GREENMAIL_JAR is missing"
 fi
 
-# A service jar is rebuilt when missing or older than its sources (or the root pom).
+# A service jar is rebuilt when missing or older than its sources, the platform/ libraries it bundles or the root pom.
 to_build=()
 for line in "${ACTIVE_SERVICES[@]}"; do
   svc=$(svc_field "$line" 1)
@@ -160,7 +160,8 @@ for line in "${ACTIVE_SERVICES[@]}"; do
   if [[ ! -f $jar ]]; then
     to_build+=("$svc")
   elif [[ -z ${BACKCARE_SKIP_BUILD:-} ]] &&
-    [[ -n $(find "$ROOT_DIR/$svc/src/main" "$ROOT_DIR/$svc/pom.xml" "$ROOT_DIR/pom.xml" -newer "$jar" -print -quit 2>/dev/null) ]]; then
+    [[ -n $(find "$ROOT_DIR/$svc/src/main" "$ROOT_DIR/$svc/pom.xml" "$ROOT_DIR/pom.xml" "$ROOT_DIR/platform" \
+      -path "*/target" -prune -o -type f -newer "$jar" -print -quit 2>/dev/null) ]]; then
     to_build+=("$svc")
   fi
 done

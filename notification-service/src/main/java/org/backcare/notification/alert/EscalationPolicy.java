@@ -1,6 +1,6 @@
 package org.backcare.notification.alert;
 
-import org.backcare.notification.access.Role;
+import org.backcare.platform.access.Role;
 import org.backcare.notification.routing.PatientContext;
 import org.backcare.notification.routing.Recipient;
 

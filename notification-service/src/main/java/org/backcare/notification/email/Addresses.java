@@ -1,7 +1,7 @@
 package org.backcare.notification.email;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.backcare.notification.access.Role;
+import org.backcare.platform.access.Role;
 import org.backcare.notification.patient.PatientProjection;
 import org.backcare.notification.patient.TeamMember;
 import org.backcare.notification.preference.Settings;

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.backcare.notification.access.Caller;
+import org.backcare.platform.access.Caller;
 
 /**
  * New notifications for connected front ends (Server-Sent Events). Only committed notifications are pushed, and

@@ -1,8 +1,8 @@
 package org.backcare.notification.preference;
 
-import org.backcare.notification.problem.Problem;
-import org.backcare.notification.problem.ProblemException;
-import org.backcare.notification.problem.ProblemType;
+import org.backcare.platform.problem.Problem;
+import org.backcare.platform.problem.ProblemException;
+import org.backcare.platform.problem.ProblemType;
 
 import java.time.DateTimeException;
 import java.time.LocalTime;

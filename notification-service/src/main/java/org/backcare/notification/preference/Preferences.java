@@ -2,9 +2,9 @@ package org.backcare.notification.preference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.backcare.notification.common.ETags;
-import org.backcare.notification.problem.ProblemException;
-import org.backcare.notification.problem.ProblemType;
+import org.backcare.platform.web.ETags;
+import org.backcare.platform.problem.ProblemException;
+import org.backcare.platform.problem.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;

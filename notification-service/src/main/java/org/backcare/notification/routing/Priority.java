@@ -2,7 +2,7 @@ package org.backcare.notification.routing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.notification.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** How soon a notification needs attention. Only urgent ones for clinicians are chased until acknowledged. */
 public enum Priority implements Coded {

@@ -1,7 +1,7 @@
 package org.backcare.notification.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.backcare.notification.access.Role;
+import org.backcare.platform.access.Role;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package org.backcare.notification.webhook;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.notification.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** Where a webhook delivery stands: waiting for (another) attempt, accepted by the receiver, or given up. */
 public enum DeliveryStatus implements Coded {

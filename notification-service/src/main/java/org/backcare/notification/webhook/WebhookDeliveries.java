@@ -3,7 +3,7 @@ package org.backcare.notification.webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.backcare.notification.access.Role;
+import org.backcare.platform.access.Role;
 import org.backcare.notification.inbox.Inbox;
 import org.backcare.notification.routing.Priority;
 import org.backcare.notification.routing.Recipient;

@@ -1,6 +1,6 @@
 package org.backcare.notification.webhook;
 
-import org.backcare.notification.problem.ProblemException;
+import org.backcare.platform.problem.ProblemException;
 import org.backcare.notification.routing.Routing;
 
 import java.net.URI;

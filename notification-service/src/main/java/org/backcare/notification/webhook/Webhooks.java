@@ -5,10 +5,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.backcare.notification.access.Caller;
-import org.backcare.notification.common.PageOf;
-import org.backcare.notification.common.PageRequest;
-import org.backcare.notification.problem.ProblemException;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.web.PageOf;
+import org.backcare.platform.web.PageRequest;
+import org.backcare.platform.problem.ProblemException;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package org.backcare.notification.preference;
 
-import org.backcare.notification.problem.Problem;
-import org.backcare.notification.problem.ProblemException;
+import org.backcare.platform.problem.Problem;
+import org.backcare.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalTime;

@@ -1,5 +1,6 @@
 package org.backcare.notification.problem;
 
+import org.backcare.platform.problem.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.backcare.notification.testsupport.Users;

@@ -1,6 +1,6 @@
 package org.backcare.notification.webhook;
 
-import org.backcare.notification.problem.ProblemException;
+import org.backcare.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

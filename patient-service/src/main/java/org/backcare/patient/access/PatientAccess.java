@@ -1,6 +1,8 @@
 package org.backcare.patient.access;
 
-import org.backcare.patient.problem.ProblemException;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.Role;
+import org.backcare.platform.problem.ProblemException;
 
 import java.util.Set;
 import java.util.UUID;

@@ -2,7 +2,7 @@ package org.backcare.patient.careteam;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.patient.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** The discipline a care-team member brings. */
 public enum CareTeamRole implements Coded {

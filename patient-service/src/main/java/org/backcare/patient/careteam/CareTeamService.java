@@ -3,13 +3,13 @@ package org.backcare.patient.careteam;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.backcare.patient.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.patient.access.PatientAccess.Action;
 import org.backcare.patient.audit.AuditAction;
 import org.backcare.patient.audit.AuditLog;
 import org.backcare.patient.outbox.EventType;
 import org.backcare.patient.outbox.Outbox;
-import org.backcare.patient.problem.ProblemException;
+import org.backcare.platform.problem.ProblemException;
 import org.backcare.patient.record.Patient;
 import org.backcare.patient.record.PatientService;
 

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.backcare.patient.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.patient.fhir.Fhir;
 import org.backcare.patient.fhir.FhirCallers;
 import org.backcare.patient.fhir.FhirException;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.backcare.patient.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.patient.audit.AuditAction;
 import org.backcare.patient.audit.AuditLog;
 import org.backcare.patient.fhir.FhirException;

@@ -27,12 +27,8 @@ public final class Fhir {
         return context().newJsonParser().setPrettyPrint(false);
     }
 
-    /** Whether the request is one of the FHIR API, so errors must be OperationOutcome, not problem+json. */
-    public static boolean isFhirPath(UriInfo uri) {
-        if (uri == null) {
-            return false;
-        }
-        String path = uri.getPath();
+    /** Whether the request path is one of the FHIR API, so errors must be OperationOutcome, not problem+json. */
+    public static boolean isFhirPath(String path) {
         return path != null && (path.equals(ROOT) || path.startsWith(ROOT + "/"));
     }
 

@@ -2,9 +2,9 @@ package org.backcare.patient.fhir;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.backcare.patient.access.Caller;
-import org.backcare.patient.access.CurrentCaller;
-import org.backcare.patient.access.Role;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.CurrentCaller;
+import org.backcare.platform.access.Role;
 
 import java.util.Set;
 

@@ -3,7 +3,7 @@ package org.backcare.patient.fhir;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.backcare.patient.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.patient.access.PatientAccess;
 import org.backcare.patient.audit.AuditAction;
 import org.backcare.patient.audit.AuditLog;

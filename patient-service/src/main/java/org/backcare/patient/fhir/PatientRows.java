@@ -2,8 +2,8 @@ package org.backcare.patient.fhir;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import org.backcare.patient.access.Caller;
-import org.backcare.patient.access.Role;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.Role;
 import org.backcare.patient.fhir.FhirMapper.Row;
 import org.backcare.patient.fhir.FhirMapper.Type;
 import org.backcare.patient.record.Patient;

@@ -2,7 +2,7 @@ package org.backcare.patient.record;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.patient.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** Conditions that change which medications are safe (NSAIDs, opioids, gabapentinoids...). */
 public enum Comorbidity implements Coded {

@@ -2,7 +2,7 @@ package org.backcare.patient.record;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.patient.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** The clinician's working classification of the back pain; it steers which treatment leads (seeds: pain types). */
 public enum PainType implements Coded {

@@ -7,11 +7,11 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
-import org.backcare.patient.access.Caller;
-import org.backcare.patient.access.Role;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.Role;
 import org.backcare.patient.careteam.CareTeamMember;
-import org.backcare.patient.common.PageOf;
-import org.backcare.patient.common.PageRequest;
+import org.backcare.platform.web.PageOf;
+import org.backcare.platform.web.PageRequest;
 
 import java.util.ArrayList;
 import java.util.List;

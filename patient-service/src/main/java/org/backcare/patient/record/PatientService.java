@@ -11,22 +11,22 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.backcare.patient.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.patient.access.PatientAccess;
 import org.backcare.patient.access.PatientAccess.Action;
-import org.backcare.patient.access.Role;
+import org.backcare.platform.access.Role;
 import org.backcare.patient.audit.AuditAction;
 import org.backcare.patient.audit.AuditLog;
 import org.backcare.patient.careteam.CareTeamMember;
 import org.backcare.patient.careteam.CareTeamRole;
-import org.backcare.patient.common.ETags;
-import org.backcare.patient.common.PageOf;
-import org.backcare.patient.common.PageRequest;
+import org.backcare.platform.web.ETags;
+import org.backcare.platform.web.PageOf;
+import org.backcare.platform.web.PageRequest;
 import org.backcare.patient.outbox.EventType;
 import org.backcare.patient.outbox.Outbox;
-import org.backcare.patient.problem.Problem.FieldError;
-import org.backcare.patient.problem.ProblemException;
-import org.backcare.patient.problem.ProblemType;
+import org.backcare.platform.problem.Problem.FieldError;
+import org.backcare.platform.problem.ProblemException;
+import org.backcare.platform.problem.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +73,7 @@ public class PatientService {
             PatientAccess.require(caller, patient.accessFacts(), action);
         } catch (ProblemException refused) {
             // Refused attempts on a real record are worth as much to an auditor as successful ones.
-            audit.recordRefused(caller, action.name(), id, refused.type().status());
+            audit.recordRefused(caller, action.name(), id, refused.status());
             throw refused;
         }
         return patient;

@@ -2,7 +2,7 @@ package org.backcare.patient.record;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.patient.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** Where the patient is in their episode of care. */
 public enum PatientStatus implements Coded {

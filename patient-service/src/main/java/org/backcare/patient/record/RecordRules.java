@@ -1,6 +1,6 @@
 package org.backcare.patient.record;
 
-import org.backcare.patient.problem.Problem.FieldError;
+import org.backcare.platform.problem.Problem.FieldError;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -2,7 +2,7 @@ package org.backcare.patient.redflag;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.patient.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** The warning signs that need urgent medical evaluation (seeds: "Red flags help identify when urgent evaluation is essential"). */
 public enum RedFlag implements Coded {

@@ -1,9 +1,10 @@
 package org.backcare.patient.access;
 
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.Role;
 import org.backcare.patient.access.PatientAccess.Action;
 import org.backcare.patient.access.PatientAccess.Facts;
-import org.backcare.patient.problem.ProblemException;
-import org.backcare.patient.problem.ProblemType;
+import org.backcare.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -44,13 +45,13 @@ class PatientAccessTest {
     @Test
     void invisibleRecordIsNotFoundRatherThanForbidden() {
         assertThatThrownBy(() -> PatientAccess.require(caller("ben", Role.PATIENT), anna, Action.READ))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
     void visibleButNotPermittedIsForbidden() {
         assertThatThrownBy(() -> PatientAccess.require(caller("anna", Role.PATIENT), anna, Action.DISCHARGE))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThatThrownBy(() -> PatientAccess.require(caller("ehr", Role.INTEGRATOR), anna, Action.EDIT_CONTACT))
                 .isInstanceOf(ProblemException.class);
     }

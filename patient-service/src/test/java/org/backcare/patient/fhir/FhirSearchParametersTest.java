@@ -1,7 +1,7 @@
 package org.backcare.patient.fhir;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
-import org.backcare.patient.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.patient.fhir.FhirMapper.Type;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
 package org.backcare.plan.access;
 
-import org.backcare.plan.problem.ProblemException;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.Role;
+import org.backcare.platform.problem.ProblemException;
 
 import java.util.Set;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package org.backcare.plan.common;
 
-import org.backcare.plan.problem.ProblemException;
+import org.backcare.platform.problem.ProblemException;
 
 import java.time.LocalDate;
 

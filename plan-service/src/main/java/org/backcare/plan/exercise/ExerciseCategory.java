@@ -2,7 +2,7 @@ package org.backcare.plan.exercise;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.plan.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** The kinds of exercise a physical therapy programme combines. */
 public enum ExerciseCategory implements Coded {

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.backcare.plan.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.plan.audit.AuditAction;
 import org.backcare.plan.audit.AuditLog;
 import org.backcare.plan.fhir.FhirException;

@@ -2,7 +2,7 @@ package org.backcare.plan.medication;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.plan.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /**
  * The pharmacological class of a formulary drug. Safety rules work on classes: every systemic NSAID strains the

@@ -2,7 +2,7 @@ package org.backcare.plan.patient;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.plan.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /**
  * Conditions that change which medications are safe (NSAIDs, opioids, acetaminophen...). The codes are the ones

@@ -6,10 +6,10 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
-import org.backcare.plan.access.Caller;
-import org.backcare.plan.access.Role;
-import org.backcare.plan.common.PageOf;
-import org.backcare.plan.common.PageRequest;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.Role;
+import org.backcare.platform.web.PageOf;
+import org.backcare.platform.web.PageRequest;
 import org.backcare.plan.patient.CareTeamMember;
 import org.backcare.plan.patient.PatientProjection;
 

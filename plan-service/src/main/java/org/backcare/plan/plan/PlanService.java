@@ -6,19 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.backcare.plan.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.plan.access.PlanAccess;
 import org.backcare.plan.access.PlanAccess.Action;
 import org.backcare.plan.audit.AuditAction;
 import org.backcare.plan.audit.AuditLog;
 import org.backcare.plan.common.Dates;
-import org.backcare.plan.common.ETags;
-import org.backcare.plan.common.PageOf;
-import org.backcare.plan.common.PageRequest;
+import org.backcare.platform.web.ETags;
+import org.backcare.platform.web.PageOf;
+import org.backcare.platform.web.PageRequest;
 import org.backcare.plan.outbox.EventType;
 import org.backcare.plan.outbox.Outbox;
 import org.backcare.plan.patient.PatientProjection;
-import org.backcare.plan.problem.ProblemException;
+import org.backcare.platform.problem.ProblemException;
 import org.backcare.plan.section.PlanSection;
 import org.backcare.plan.section.SectionContent;
 import org.backcare.plan.section.SectionKind;
@@ -71,7 +71,7 @@ public class PlanService {
         try {
             PlanAccess.require(caller, p.accessFacts(), action);
         } catch (ProblemException refused) {
-            audit.recordRefused(caller, action.name(), patientId, refused.type().status());
+            audit.recordRefused(caller, action.name(), patientId, refused.status());
             throw refused;
         }
         return p;
@@ -88,7 +88,7 @@ public class PlanService {
             patient(caller, plan.patientId, action);
         } catch (ProblemException refused) {
             // Answer as for a plan that does not exist: neither the plan nor its patient is revealed.
-            if (refused.type() == org.backcare.plan.problem.ProblemType.NOT_FOUND) {
+            if (refused.status() == 404) {
                 throw ProblemException.notFound("plan " + planId);
             }
             throw refused;

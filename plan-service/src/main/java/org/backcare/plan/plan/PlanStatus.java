@@ -2,7 +2,7 @@ package org.backcare.plan.plan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.plan.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** Where a plan is in its life: draft, active, on hold, or ended. */
 public enum PlanStatus implements Coded {

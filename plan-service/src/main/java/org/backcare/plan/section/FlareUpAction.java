@@ -2,7 +2,7 @@ package org.backcare.plan.section;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.plan.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** The kinds of step a flare-up plan is made of (seeds: relative rest, heat or ice, staple exercises, when to call). */
 public enum FlareUpAction implements Coded {

@@ -2,7 +2,7 @@ package org.backcare.plan.section;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.plan.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** Progress of a SMART goal. */
 public enum GoalStatus implements Coded {

@@ -2,7 +2,7 @@ package org.backcare.plan.section;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.plan.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** The parts of a plan; each is owned by a discipline (SectionOwnership) and versioned on its own. */
 public enum SectionKind implements Coded {

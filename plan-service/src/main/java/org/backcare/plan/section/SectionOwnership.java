@@ -1,7 +1,7 @@
 package org.backcare.plan.section;
 
-import org.backcare.plan.access.Caller;
-import org.backcare.plan.access.Role;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.Role;
 
 /**
  * Which discipline owns which part of the plan. A physician may change every section; otherwise the exercise

@@ -13,12 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.backcare.plan.access.CurrentCaller;
-import org.backcare.plan.access.Role;
-import org.backcare.plan.common.Coded;
-import org.backcare.plan.common.Ids;
-import org.backcare.plan.problem.Problem;
-import org.backcare.plan.problem.ProblemException;
+import org.backcare.platform.access.CurrentCaller;
+import org.backcare.platform.access.Role;
+import org.backcare.platform.web.Coded;
+import org.backcare.platform.web.Ids;
+import org.backcare.plan.medication.MedicationSafetyProblem;
+import org.backcare.platform.problem.Problem;
+import org.backcare.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -80,7 +81,7 @@ public class SectionResource {
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The plan has ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The section changed since the ETag in If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Medication rejected, or warnings not acknowledged", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Medication rejected, or warnings not acknowledged", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = MedicationSafetyProblem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id,
                            @PathParam("kind") @Parameter(schema = @Schema(implementation = SectionKind.class)) String kind,

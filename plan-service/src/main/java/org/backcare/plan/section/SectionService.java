@@ -9,14 +9,15 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.backcare.plan.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.plan.access.PlanAccess.Action;
 import org.backcare.plan.audit.AuditAction;
 import org.backcare.plan.audit.AuditLog;
-import org.backcare.plan.common.ETags;
+import org.backcare.platform.web.ETags;
 import org.backcare.plan.exercise.ExerciseCatalogue;
 import org.backcare.plan.medication.Formulary;
 import org.backcare.plan.medication.MedicationSafety;
+import org.backcare.plan.medication.MedicationSafetyProblem;
 import org.backcare.plan.medication.Prescription;
 import org.backcare.plan.medication.SafetyIssue;
 import org.backcare.plan.medication.SafetyReport;
@@ -26,9 +27,9 @@ import org.backcare.plan.patient.PatientProjection;
 import org.backcare.plan.plan.Plan;
 import org.backcare.plan.plan.PlanService;
 import org.backcare.plan.plan.PlanView;
-import org.backcare.plan.problem.Problem;
-import org.backcare.plan.problem.ProblemException;
-import org.backcare.plan.problem.ProblemType;
+import org.backcare.platform.problem.Problem;
+import org.backcare.platform.problem.ProblemException;
+import org.backcare.platform.problem.ProblemType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -187,15 +188,15 @@ public class SectionService {
             return;
         }
         List<SafetyIssue> unacknowledged = report.unacknowledged(medications.medications());
-        List<Problem.Issue> issues = Stream.concat(
-                report.rejections().stream().map(i -> new Problem.Issue(i.drug(), i.code(), i.message(), false)),
-                unacknowledged.stream().map(i -> new Problem.Issue(i.drug(), i.code(), i.message(), true))).toList();
+        List<MedicationSafetyProblem.Issue> issues = Stream.concat(
+                report.rejections().stream().map(i -> new MedicationSafetyProblem.Issue(i.drug(), i.code(), i.message(), false)),
+                unacknowledged.stream().map(i -> new MedicationSafetyProblem.Issue(i.drug(), i.code(), i.message(), true))).toList();
         String detail = report.rejections().isEmpty()
                 ? "acknowledge these warnings by adding their codes to the prescription's acknowledgedWarnings: "
                 + unacknowledged.stream().map(i -> i.drug() + " " + i.code()).collect(Collectors.joining(", "))
                 : "medication rejected: " + report.rejections().stream().map(SafetyIssue::message)
                 .collect(Collectors.joining("; "));
-        throw new ProblemException(ProblemType.MEDICATION_SAFETY, detail, null, issues);
+        throw MedicationSafetyProblem.refusal(detail, issues);
     }
 
     private record MedicationEvent(EventType type, Prescription medication) {

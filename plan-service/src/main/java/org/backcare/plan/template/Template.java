@@ -2,7 +2,7 @@ package org.backcare.plan.template;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.plan.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** A plan template: one per pain type, or none (empty sections). */
 public enum Template implements Coded {

@@ -37,7 +37,7 @@ class ApiContractTest {
     @Test
     void openApiDocumentsErrorsExamplesAndSecurity() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body("components.schemas.Problem.properties.issues", org.hamcrest.Matchers.notNullValue())
+                .body("components.schemas.MedicationSafetyProblem.properties.issues", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/plans/{id}/sections/{kind}'.put.requestBody.content.'application/json'.examples", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/plans/{id}/sections/{kind}'.put.responses.'422'.description", containsString("Medication"))
                 .body("components.securitySchemes", org.hamcrest.Matchers.notNullValue());

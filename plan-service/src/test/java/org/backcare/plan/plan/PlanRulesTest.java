@@ -1,7 +1,7 @@
 package org.backcare.plan.plan;
 
-import org.backcare.plan.access.Caller;
-import org.backcare.plan.access.Role;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.Role;
 import org.backcare.plan.section.ExerciseProgram;
 import org.backcare.plan.section.SectionKind;
 import org.backcare.plan.section.SectionOwnership;

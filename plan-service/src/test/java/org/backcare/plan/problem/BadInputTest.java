@@ -1,5 +1,6 @@
 package org.backcare.plan.problem;
 
+import org.backcare.platform.problem.BodyLimit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,7 +2,7 @@ package org.backcare.tracking.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.backcare.tracking.access.Caller;
+import org.backcare.platform.access.Caller;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package org.backcare.tracking.checkin;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.tracking.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** What makes the pain worse or better (seeds: sitting, bending, walking; posture change, gentle movement, heat). */
 public enum Factor implements Coded {

@@ -2,7 +2,7 @@ package org.backcare.tracking.checkin;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.tracking.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** How the pain feels (seeds: aching, burning, stabbing; nerve pain shoots, tingles, feels electric). */
 public enum PainCharacter implements Coded {

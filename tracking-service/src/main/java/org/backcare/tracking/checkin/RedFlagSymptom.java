@@ -2,7 +2,7 @@ package org.backcare.tracking.checkin;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.tracking.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** Warning signs a patient can report that need urgent medical evaluation. */
 public enum RedFlagSymptom implements Coded {

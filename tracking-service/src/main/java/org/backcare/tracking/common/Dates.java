@@ -1,6 +1,6 @@
 package org.backcare.tracking.common;
 
-import org.backcare.tracking.problem.ProblemException;
+import org.backcare.platform.problem.ProblemException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.backcare.tracking.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.tracking.audit.AuditAction;
 import org.backcare.tracking.audit.AuditLog;
 import org.backcare.tracking.fhir.Fhir;

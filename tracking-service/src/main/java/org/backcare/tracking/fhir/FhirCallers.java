@@ -2,9 +2,9 @@ package org.backcare.tracking.fhir;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.backcare.tracking.access.Caller;
-import org.backcare.tracking.access.CurrentCaller;
-import org.backcare.tracking.access.Role;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.CurrentCaller;
+import org.backcare.platform.access.Role;
 
 import java.util.Set;
 

@@ -2,7 +2,7 @@ package org.backcare.tracking.medication;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.backcare.tracking.common.Coded;
+import org.backcare.platform.web.Coded;
 
 /** Side effects a patient can report (seeds: nausea, dizziness, drowsiness or brain fog, stomach issues). */
 public enum SideEffect implements Coded {

@@ -2,10 +2,10 @@ package org.backcare.tracking.patient;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.backcare.tracking.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.tracking.access.PatientAccess;
 import org.backcare.tracking.audit.AuditLog;
-import org.backcare.tracking.problem.ProblemException;
+import org.backcare.platform.problem.ProblemException;
 
 import java.util.UUID;
 
@@ -26,7 +26,7 @@ public class Patients {
         try {
             PatientAccess.require(caller, p.accessFacts(), action);
         } catch (ProblemException refused) {
-            audit.recordRefused(caller, action.name(), patientId, refused.type().status());
+            audit.recordRefused(caller, action.name(), patientId, refused.status());
             throw refused;
         }
         if (action == PatientAccess.Action.REPORT && p.isDischarged()) {

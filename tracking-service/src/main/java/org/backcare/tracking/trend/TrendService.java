@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.backcare.tracking.access.Caller;
+import org.backcare.platform.access.Caller;
 import org.backcare.tracking.access.PatientAccess.Action;
 import org.backcare.tracking.audit.AuditAction;
 import org.backcare.tracking.audit.AuditLog;
