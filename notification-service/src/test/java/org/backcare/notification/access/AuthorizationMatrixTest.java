@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.notification.testsupport.Events;
 import org.backcare.notification.testsupport.PatientEvents;
 import org.backcare.notification.testsupport.PatientEvents.TestPatient;
-import org.backcare.notification.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

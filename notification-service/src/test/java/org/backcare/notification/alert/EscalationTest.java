@@ -9,7 +9,7 @@ import org.backcare.notification.testsupport.Awaiting;
 import org.backcare.notification.testsupport.Events;
 import org.backcare.notification.testsupport.PatientEvents;
 import org.backcare.notification.testsupport.PatientEvents.TestPatient;
-import org.backcare.notification.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -11,7 +11,7 @@ import org.backcare.notification.testsupport.Awaiting;
 import org.backcare.notification.testsupport.Mailbox;
 import org.backcare.notification.testsupport.PatientEvents;
 import org.backcare.notification.testsupport.PatientEvents.TestPatient;
-import org.backcare.notification.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

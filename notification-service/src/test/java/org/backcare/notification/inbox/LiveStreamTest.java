@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.notification.testsupport.Events;
 import org.backcare.notification.testsupport.PatientEvents;
 import org.backcare.notification.testsupport.PatientEvents.TestPatient;
-import org.backcare.notification.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -2,7 +2,7 @@ package org.backcare.notification.preference;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.notification.testsupport.Api;
-import org.backcare.notification.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -10,7 +10,7 @@ import org.backcare.notification.testsupport.Api;
 import org.backcare.notification.testsupport.Awaiting;
 import org.backcare.notification.testsupport.PatientEvents;
 import org.backcare.notification.testsupport.PatientEvents.TestPatient;
-import org.backcare.notification.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 

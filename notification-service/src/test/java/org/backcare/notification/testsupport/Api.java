@@ -1,5 +1,6 @@
 package org.backcare.notification.testsupport;
 
+import org.backcare.platform.testing.Users;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;

@@ -6,10 +6,9 @@ import org.backcare.notification.patient.PatientProjection;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 /** Waits, boundedly, for what the Kafka consumers do asynchronously. */
-public final class Awaiting {
+public final class Awaiting extends org.backcare.platform.testing.Awaiting {
 
     private Awaiting() {
     }
@@ -24,21 +23,5 @@ public final class Awaiting {
     public static void handled(UUID eventId) {
         until(() -> QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.findById(eventId) != null),
                 Duration.ofSeconds(30), "event " + eventId + " handled");
-    }
-
-    public static void until(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }

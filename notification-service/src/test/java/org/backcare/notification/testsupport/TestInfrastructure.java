@@ -1,5 +1,7 @@
 package org.backcare.notification.testsupport;
 
+import org.backcare.platform.testing.EmbeddedPostgresResource;
+import org.backcare.platform.testing.InProcessKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
@@ -7,7 +9,6 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * The real infrastructure every {@code @QuarkusTest} of this service runs against, started once per test run:
  * embedded PostgreSQL, an in-process Kafka broker, a WireMock OIDC server that signs test tokens and a GreenMail SMTP
  * server that receives the e-mail channel's messages.
- * Copy this package into another service to get the same setup (no shared test module, on purpose).
  */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(InProcessKafkaResource.class)

@@ -2,7 +2,7 @@ package org.backcare.patient.audit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.patient.testsupport.Api;
-import org.backcare.patient.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import static org.backcare.patient.testsupport.Api.as;

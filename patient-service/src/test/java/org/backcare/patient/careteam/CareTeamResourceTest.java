@@ -2,7 +2,7 @@ package org.backcare.patient.careteam;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.patient.testsupport.Api;
-import org.backcare.patient.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

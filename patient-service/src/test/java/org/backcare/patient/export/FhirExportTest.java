@@ -8,7 +8,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.backcare.patient.fhir.Fhir;
 import org.backcare.patient.fhir.FhirValidation;
-import org.backcare.patient.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package org.backcare.patient.fhir;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.backcare.patient.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CareTeam;

@@ -7,10 +7,10 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.backcare.patient.testsupport.Api;
-import org.backcare.patient.testsupport.Awaiting;
-import org.backcare.patient.testsupport.PatientEventsTopic;
-import org.backcare.patient.testsupport.PatientEventsTopic.Received;
-import org.backcare.patient.testsupport.Users;
+import org.backcare.platform.testing.Awaiting;
+import org.backcare.platform.testing.EventsTopic;
+import org.backcare.platform.testing.EventsTopic.Received;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -51,7 +51,7 @@ class OutboxRelayTest {
 
             // With the timer paused, only the wake after the commit can send it.
             Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(2), "the registration's event sent");
-            assertThat(PatientEventsTopic.eventsFor(patient.toString(), 1, Duration.ofSeconds(10)))
+            assertThat(EventsTopic.eventsFor("patient-events", patient.toString(), 1, Duration.ofSeconds(10)))
                     .extracting(Received::type).contains("PatientRegistered");
         } finally {
             scheduler.resume("outbox-relay");
@@ -71,7 +71,7 @@ class OutboxRelayTest {
         });
 
         for (UUID patient : patients) {
-            List<Received> events = PatientEventsTopic.eventsFor(patient.toString(), 100, Duration.ofSeconds(30));
+            List<Received> events = EventsTopic.eventsFor("patient-events", patient.toString(), 100, Duration.ofSeconds(30));
             assertThat(events).extracting(event -> event.envelope().get("data").get("n").asInt())
                     .containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
         }
@@ -95,7 +95,7 @@ class OutboxRelayTest {
             Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(10), "event " + n + " sent");
         }
 
-        assertThat(PatientEventsTopic.eventsFor(patient.toString(), 40, Duration.ofSeconds(30)))
+        assertThat(EventsTopic.eventsFor("patient-events", patient.toString(), 40, Duration.ofSeconds(30)))
                 .extracting(event -> event.envelope().get("data").get("n").asInt())
                 .containsExactlyElementsOf(IntStream.range(0, 40).boxed().toList());
         assertThat(failedPasses()).isEqualTo(failedBefore);
@@ -118,7 +118,7 @@ class OutboxRelayTest {
         });
 
         Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(10), "the timer's pass");
-        List<Received> events = PatientEventsTopic.eventsFor(patient.toString(), 1, Duration.ofSeconds(10));
+        List<Received> events = EventsTopic.eventsFor("patient-events", patient.toString(), 1, Duration.ofSeconds(10));
         assertThat(events).extracting(Received::type).containsExactly("PatientUpdated");
         JsonNode envelope = events.get(0).envelope();
         assertThat(envelope.get("patientId").asText()).isEqualTo(patient.toString());

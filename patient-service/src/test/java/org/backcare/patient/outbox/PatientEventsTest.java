@@ -3,10 +3,10 @@ package org.backcare.patient.outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.patient.testsupport.Api;
-import org.backcare.patient.testsupport.KafkaOutage;
-import org.backcare.patient.testsupport.PatientEventsTopic;
-import org.backcare.patient.testsupport.PatientEventsTopic.Received;
-import org.backcare.patient.testsupport.Users;
+import org.backcare.platform.testing.KafkaOutage;
+import org.backcare.platform.testing.EventsTopic;
+import org.backcare.platform.testing.EventsTopic.Received;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,7 +39,7 @@ class PatientEventsTest {
         as(physician).delete("/patients/{id}/care-team/{subject}", id, therapist.subject()).then().statusCode(204);
         as(physician).body(Map.of("reason", "Goals met")).post("/patients/{id}/discharge", id).then().statusCode(200);
 
-        List<Received> events = PatientEventsTopic.eventsFor(id, 8, Duration.ofSeconds(30));
+        List<Received> events = EventsTopic.eventsFor("patient-events", id, 8, Duration.ofSeconds(30));
 
         assertThat(events).extracting(Received::type).containsExactly(
                 "PatientRegistered", "CareTeamMemberAdded", "PatientUpdated", "RedFlagRaised",
@@ -84,7 +84,7 @@ class PatientEventsTest {
         as(physician).body(Api.screening()).post("/patients/{id}/red-flag-screenings", id).then().statusCode(201);
         as(physician).body(Map.of("reason", "done")).post("/patients/{id}/discharge", id).then().statusCode(200);
 
-        assertThat(PatientEventsTopic.eventsFor(id, 2, Duration.ofSeconds(30))).extracting(Received::type)
+        assertThat(EventsTopic.eventsFor("patient-events", id, 2, Duration.ofSeconds(30))).extracting(Received::type)
                 .containsExactly("PatientRegistered", "PatientDischarged");
     }
 
@@ -101,7 +101,7 @@ class PatientEventsTest {
         } finally {
             KafkaOutage.startBroker();
         }
-        assertThat(PatientEventsTopic.eventsFor(id, 2, Duration.ofSeconds(60))).extracting(Received::type)
+        assertThat(EventsTopic.eventsFor("patient-events", id, 2, Duration.ofSeconds(60))).extracting(Received::type)
                 .containsExactly("PatientRegistered", "RedFlagRaised");
     }
 }

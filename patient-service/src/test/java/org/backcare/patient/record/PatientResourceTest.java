@@ -1,7 +1,7 @@
 package org.backcare.patient.record;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.backcare.patient.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

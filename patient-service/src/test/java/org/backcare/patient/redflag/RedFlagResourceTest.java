@@ -2,7 +2,7 @@ package org.backcare.patient.redflag;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.patient.testsupport.Api;
-import org.backcare.patient.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,12 +1,13 @@
 package org.backcare.patient.testsupport;
 
+import org.backcare.platform.testing.EmbeddedPostgresResource;
+import org.backcare.platform.testing.InProcessKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * The real infrastructure every {@code @QuarkusTest} of this service runs against, started once per test run:
  * embedded PostgreSQL, an in-process Kafka broker and a WireMock OIDC server that signs test tokens.
- * Copy this package into another service to get the same setup (no shared test module, on purpose).
  */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(InProcessKafkaResource.class)

@@ -8,7 +8,7 @@ import org.backcare.plan.fhir.Fhir;
 import org.backcare.plan.fhir.FhirPlans;
 import org.backcare.plan.fhir.FhirPlans.TestPlan;
 import org.backcare.plan.fhir.FhirValidation;
-import org.backcare.plan.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package org.backcare.plan.fhir;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.backcare.plan.fhir.FhirPlans.TestPlan;
-import org.backcare.plan.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CarePlan;

@@ -4,7 +4,7 @@ import io.restassured.specification.RequestSpecification;
 import org.backcare.plan.testsupport.Api;
 import org.backcare.plan.testsupport.PatientEvents;
 import org.backcare.plan.testsupport.PatientEvents.TestPatient;
-import org.backcare.plan.testsupport.Users;
+import org.backcare.platform.testing.Users;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -10,9 +10,9 @@ import org.backcare.plan.testsupport.Api;
 import org.backcare.plan.testsupport.Awaiting;
 import org.backcare.plan.testsupport.PatientEvents;
 import org.backcare.plan.testsupport.PatientEvents.TestPatient;
-import org.backcare.plan.testsupport.PlanEventsTopic;
-import org.backcare.plan.testsupport.PlanEventsTopic.Received;
-import org.backcare.plan.testsupport.Users;
+import org.backcare.platform.testing.EventsTopic;
+import org.backcare.platform.testing.EventsTopic.Received;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,7 +54,7 @@ class OutboxRelayTest {
 
             // With the timer paused, only the wake after the commit can send it.
             Awaiting.until(() -> unsent(patient.id()) == 0, Duration.ofSeconds(2), "the new plan's event sent");
-            assertThat(PlanEventsTopic.eventsFor(patient.id().toString(), 1, Duration.ofSeconds(10)))
+            assertThat(EventsTopic.eventsFor("plan-events", patient.id().toString(), 1, Duration.ofSeconds(10)))
                     .extracting(Received::type).contains("PlanCreated");
         } finally {
             scheduler.resume("outbox-relay");
@@ -74,7 +74,7 @@ class OutboxRelayTest {
         });
 
         for (UUID patient : patients) {
-            List<Received> events = PlanEventsTopic.eventsFor(patient.toString(), 100, Duration.ofSeconds(30));
+            List<Received> events = EventsTopic.eventsFor("plan-events", patient.toString(), 100, Duration.ofSeconds(30));
             assertThat(events).extracting(event -> event.envelope().get("data").get("n").asInt())
                     .containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
         }
@@ -98,7 +98,7 @@ class OutboxRelayTest {
             Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(10), "event " + n + " sent");
         }
 
-        assertThat(PlanEventsTopic.eventsFor(patient.toString(), 40, Duration.ofSeconds(30)))
+        assertThat(EventsTopic.eventsFor("plan-events", patient.toString(), 40, Duration.ofSeconds(30)))
                 .extracting(event -> event.envelope().get("data").get("n").asInt())
                 .containsExactlyElementsOf(IntStream.range(0, 40).boxed().toList());
         assertThat(failedPasses()).isEqualTo(failedBefore);
@@ -121,7 +121,7 @@ class OutboxRelayTest {
         });
 
         Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(10), "the timer's pass");
-        List<Received> events = PlanEventsTopic.eventsFor(patient.toString(), 1, Duration.ofSeconds(10));
+        List<Received> events = EventsTopic.eventsFor("plan-events", patient.toString(), 1, Duration.ofSeconds(10));
         assertThat(events).extracting(Received::type).containsExactly("PlanRevised");
         JsonNode envelope = events.get(0).envelope();
         assertThat(envelope.get("patientId").asText()).isEqualTo(patient.toString());

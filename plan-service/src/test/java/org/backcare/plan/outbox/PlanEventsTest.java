@@ -7,9 +7,9 @@ import org.backcare.plan.plan.ReviewDueScheduler;
 import org.backcare.plan.testsupport.Api;
 import org.backcare.plan.testsupport.PatientEvents;
 import org.backcare.plan.testsupport.PatientEvents.TestPatient;
-import org.backcare.plan.testsupport.PlanEventsTopic;
-import org.backcare.plan.testsupport.PlanEventsTopic.Received;
-import org.backcare.plan.testsupport.Users;
+import org.backcare.platform.testing.EventsTopic;
+import org.backcare.platform.testing.EventsTopic.Received;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -56,7 +56,7 @@ class PlanEventsTest {
         // Raised once per overdue review, not on every pass.
         reviews.raiseDueReviews();
 
-        List<Received> events = PlanEventsTopic.eventsFor(id, 12, Duration.ofSeconds(30));
+        List<Received> events = EventsTopic.eventsFor("plan-events", id, 12, Duration.ofSeconds(30));
         assertThat(events).extracting(Received::type).containsExactly(
                 "PlanCreated",
                 "PlanRevised", "MedicationPrescribed",

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.plan.testsupport.Awaiting;
 import org.backcare.plan.testsupport.PatientEvents;
 import org.backcare.plan.testsupport.PatientEvents.TestPatient;
-import org.backcare.plan.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

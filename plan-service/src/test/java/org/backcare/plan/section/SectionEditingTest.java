@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.plan.testsupport.Api;
 import org.backcare.plan.testsupport.PatientEvents;
 import org.backcare.plan.testsupport.PatientEvents.TestPatient;
-import org.backcare.plan.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.tracking.testsupport.Api;
 import org.backcare.tracking.testsupport.PatientEvents;
 import org.backcare.tracking.testsupport.PatientEvents.TestPatient;
-import org.backcare.tracking.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package org.backcare.tracking.export;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.backcare.tracking.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import org.backcare.tracking.fhir.FhirValidation;
 import org.backcare.tracking.testsupport.Api;
 import org.backcare.tracking.testsupport.Awaiting;
 import org.backcare.tracking.testsupport.PatientEvents;
-import org.backcare.tracking.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.backcare.tracking.testsupport.Api;
 import org.backcare.tracking.testsupport.PatientEvents;
-import org.backcare.tracking.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

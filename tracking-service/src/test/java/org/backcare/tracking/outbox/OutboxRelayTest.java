@@ -10,9 +10,9 @@ import org.backcare.tracking.testsupport.Api;
 import org.backcare.tracking.testsupport.Awaiting;
 import org.backcare.tracking.testsupport.PatientEvents;
 import org.backcare.tracking.testsupport.PatientEvents.TestPatient;
-import org.backcare.tracking.testsupport.TrackingEventsTopic;
-import org.backcare.tracking.testsupport.TrackingEventsTopic.Received;
-import org.backcare.tracking.testsupport.Users;
+import org.backcare.platform.testing.EventsTopic;
+import org.backcare.platform.testing.EventsTopic.Received;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -55,7 +55,7 @@ class OutboxRelayTest {
 
             // With the timer paused, only the wake after the commit can send it.
             Awaiting.until(() -> unsent(patient.id()) == 0, Duration.ofSeconds(2), "the check-in's event sent");
-            assertThat(TrackingEventsTopic.eventsFor(patient.id().toString(), 1, Duration.ofSeconds(10)))
+            assertThat(EventsTopic.eventsFor("tracking-events", patient.id().toString(), 1, Duration.ofSeconds(10)))
                     .extracting(Received::type).contains("CheckInRecorded");
         } finally {
             scheduler.resume("outbox-relay");
@@ -75,7 +75,7 @@ class OutboxRelayTest {
         });
 
         for (UUID patient : patients) {
-            List<Received> events = TrackingEventsTopic.eventsFor(patient.toString(), 100, Duration.ofSeconds(30));
+            List<Received> events = EventsTopic.eventsFor("tracking-events", patient.toString(), 100, Duration.ofSeconds(30));
             assertThat(events).extracting(event -> event.envelope().get("data").get("n").asInt())
                     .containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
         }
@@ -99,7 +99,7 @@ class OutboxRelayTest {
             Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(10), "event " + n + " sent");
         }
 
-        assertThat(TrackingEventsTopic.eventsFor(patient.toString(), 40, Duration.ofSeconds(30)))
+        assertThat(EventsTopic.eventsFor("tracking-events", patient.toString(), 40, Duration.ofSeconds(30)))
                 .extracting(event -> event.envelope().get("data").get("n").asInt())
                 .containsExactlyElementsOf(IntStream.range(0, 40).boxed().toList());
         assertThat(failedPasses()).isEqualTo(failedBefore);
@@ -122,7 +122,7 @@ class OutboxRelayTest {
         });
 
         Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(10), "the timer's pass");
-        List<Received> events = TrackingEventsTopic.eventsFor(patient.toString(), 1, Duration.ofSeconds(10));
+        List<Received> events = EventsTopic.eventsFor("tracking-events", patient.toString(), 1, Duration.ofSeconds(10));
         assertThat(events).extracting(Received::type).containsExactly("CheckInRecorded");
         JsonNode envelope = events.get(0).envelope();
         assertThat(envelope.get("patientId").asText()).isEqualTo(patient.toString());

@@ -9,7 +9,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.backcare.tracking.testsupport.Api;
 import org.backcare.tracking.testsupport.PatientEvents;
-import org.backcare.tracking.testsupport.Users;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -7,9 +7,9 @@ import org.backcare.tracking.testsupport.PatientEvents;
 import org.backcare.tracking.testsupport.PatientEvents.TestPatient;
 import org.backcare.tracking.testsupport.PlanEvents;
 import org.backcare.tracking.testsupport.Projections;
-import org.backcare.tracking.testsupport.TrackingEventsTopic;
-import org.backcare.tracking.testsupport.TrackingEventsTopic.Received;
-import org.backcare.tracking.testsupport.Users;
+import org.backcare.platform.testing.EventsTopic;
+import org.backcare.platform.testing.EventsTopic.Received;
+import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -72,7 +72,7 @@ class TrendsAndAlertsTest {
         as(patientLogin).header("If-Match", "\"0\"").body(body)
                 .put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString()).then().statusCode(200);
 
-        List<Received> events = TrackingEventsTopic.eventsFor(patient.id().toString(), 4, Duration.ofSeconds(20));
+        List<Received> events = EventsTopic.eventsFor("tracking-events", patient.id().toString(), 4, Duration.ofSeconds(20));
         assertThat(events).extracting(Received::type)
                 .containsExactly("CheckInRecorded", "CheckInRecorded", "FlareDetected", "CheckInRecorded");
         assertThat(events.get(2).envelope().get("data").get("priority").asText()).isEqualTo("high");
@@ -87,7 +87,7 @@ class TrendsAndAlertsTest {
         Map<String, Object> body = Api.checkIn(5);
         body.put("redFlags", List.of("saddle-numbness"));
         Api.checkIn(patientLogin, patient.id(), TODAY, body);
-        List<Received> events = TrackingEventsTopic.eventsFor(patient.id().toString(), 2, Duration.ofSeconds(20));
+        List<Received> events = EventsTopic.eventsFor("tracking-events", patient.id().toString(), 2, Duration.ofSeconds(20));
         assertThat(events).extracting(Received::type).containsExactly("CheckInRecorded", "RedFlagSymptomReported");
         assertThat(events.get(1).envelope().get("data").get("priority").asText()).isEqualTo("urgent");
     }
@@ -99,7 +99,7 @@ class TrendsAndAlertsTest {
         Map<String, Object> body = Api.checkIn(5);
         body.put("redFlags", List.of("bowel-or-bladder-change"));
         Api.checkIn(patientLogin, patient.id(), TODAY.minusDays(1), body);
-        List<Received> events = TrackingEventsTopic.eventsFor(patient.id().toString(), 2, Duration.ofSeconds(20));
+        List<Received> events = EventsTopic.eventsFor("tracking-events", patient.id().toString(), 2, Duration.ofSeconds(20));
         assertThat(events).extracting(Received::type).containsExactly("CheckInRecorded", "RedFlagSymptomReported");
     }
 
@@ -157,7 +157,7 @@ class TrendsAndAlertsTest {
         Projections.awaitActivePlan(patient.id(), plan);
         missedCheckIns.checkAll();
         missedCheckIns.checkAll();
-        List<Received> events = TrackingEventsTopic.eventsFor(patient.id().toString(), 2, Duration.ofSeconds(10));
+        List<Received> events = EventsTopic.eventsFor("tracking-events", patient.id().toString(), 2, Duration.ofSeconds(10));
         assertThat(events).extracting(Received::type).containsExactly("CheckInsMissed");
     }
 
@@ -182,7 +182,7 @@ class TrendsAndAlertsTest {
         as(patientLogin).body(Map.of("answers", tooFew)).post("/patients/{id}/questionnaires/odi", patient.id())
                 .then().statusCode(400).body("errors[0].field", equalTo("answers"));
         as(patientLogin).get("/patients/{id}/questionnaires/odi", patient.id()).then().body("total", equalTo(2));
-        List<Received> events = TrackingEventsTopic.eventsFor(patient.id().toString(), 3, Duration.ofSeconds(20));
+        List<Received> events = EventsTopic.eventsFor("tracking-events", patient.id().toString(), 3, Duration.ofSeconds(20));
         assertThat(events).extracting(Received::type)
                 .containsExactly("QuestionnaireCompleted", "QuestionnaireCompleted", "OdiChanged");
     }

@@ -1,4 +1,4 @@
-package org.backcare.plan.testsupport;
+package org.backcare.platform.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -9,7 +9,6 @@ import java.util.Map;
 
 /**
  * Starts a real PostgreSQL (zonky embedded binaries, no Docker) for the tests and points the datasource at it.
- * Self-contained on purpose: other services copy this file instead of sharing a test module.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 

@@ -1,12 +1,15 @@
-package org.backcare.patient.testsupport;
+package org.backcare.platform.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits, boundedly, for what happens asynchronously (the outbox relay). */
-public final class Awaiting {
+/**
+ * Waits for what happens asynchronously (an event consumed, a projection updated) by polling a condition, never by
+ * sleeping a fixed time. A service's own Awaiting extends this with the conditions of its domain.
+ */
+public class Awaiting {
 
-    private Awaiting() {
+    protected Awaiting() {
     }
 
     public static void until(BooleanSupplier condition, Duration timeout, String what) {

@@ -1,4 +1,4 @@
-package org.backcare.tracking.testsupport;
+package org.backcare.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@code tracking-events} as a consumer in another service would, with a plain Kafka consumer. */
-public final class TrackingEventsTopic {
+/** Reads a service's event topic as a consumer in another service would, with a plain Kafka consumer. */
+public final class EventsTopic {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,11 +28,14 @@ public final class TrackingEventsTopic {
         }
     }
 
-    private TrackingEventsTopic() {
+    private EventsTopic() {
     }
 
-    /** Waits until {@code count} events for the patient have arrived (or the timeout passes) and returns them in order. */
-    public static List<Received> eventsFor(String patientId, int count, Duration timeout) {
+    /**
+     * Waits until {@code count} events keyed {@code key} (a patient id) have arrived on {@code topic}, or the timeout
+     * passes, and returns them in order.
+     */
+    public static List<Received> eventsFor(String topic, String key, int count, Duration timeout) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -44,14 +47,14 @@ public final class TrackingEventsTopic {
             long deadline = System.nanoTime() + timeout.toNanos();
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = consumer.partitionsFor("tracking-events", Duration.ofSeconds(5)).stream()
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (found.size() < count && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (patientId.equals(record.key())) {
+                    if (key.equals(record.key())) {
                         found.add(new Received(record.key(), parse(record.value())));
                     }
                 }

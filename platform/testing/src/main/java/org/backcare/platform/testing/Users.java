@@ -1,4 +1,4 @@
-package org.backcare.plan.testsupport;
+package org.backcare.platform.testing;
 
 import io.smallrye.jwt.build.Jwt;
 
@@ -37,6 +37,11 @@ public record Users(String subject, String role, String name) {
 
     public static Users integrator() {
         return of("integrator");
+    }
+
+    /** Where e-mail for this user goes (unique per user, so tests can find their own mail). */
+    public String email() {
+        return subject.substring(0, 8) + "@" + role + ".example.org";
     }
 
     public String token() {

@@ -1,4 +1,4 @@
-package org.backcare.tracking.testsupport;
+package org.backcare.platform.testing;
 
 /** Lets a test stop and restart the in-process broker that {@link InProcessKafkaResource} started. */
 public final class KafkaOutage {
@@ -9,12 +9,12 @@ public final class KafkaOutage {
     private KafkaOutage() {
     }
 
-    static void register(Runnable stopBroker, Runnable startBroker) {
+    public static void register(Runnable stopBroker, Runnable startBroker) {
         stop = stopBroker;
         start = startBroker;
     }
 
-    static void clear() {
+    public static void clear() {
         stop = null;
         start = null;
     }

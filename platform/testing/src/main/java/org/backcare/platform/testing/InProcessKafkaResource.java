@@ -1,4 +1,4 @@
-package org.backcare.plan.testsupport;
+package org.backcare.platform.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
