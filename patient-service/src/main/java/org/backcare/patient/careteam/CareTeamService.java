@@ -8,7 +8,7 @@ import org.backcare.patient.access.PatientAccess.Action;
 import org.backcare.patient.audit.AuditAction;
 import org.backcare.patient.audit.AuditLog;
 import org.backcare.patient.outbox.EventType;
-import org.backcare.patient.outbox.Outbox;
+import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.problem.ProblemException;
 import org.backcare.patient.record.Patient;
 import org.backcare.patient.record.PatientService;

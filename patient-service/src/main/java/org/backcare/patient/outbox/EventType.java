@@ -1,7 +1,9 @@
 package org.backcare.patient.outbox;
 
+import org.backcare.platform.outbox.OutboxEventType;
+
 /** The events patient-service publishes on {@code patient-events}; documented in deploy/asyncapi.yaml. */
-public enum EventType {
+public enum EventType implements OutboxEventType {
     PATIENT_REGISTERED("PatientRegistered"),
     PATIENT_UPDATED("PatientUpdated"),
     PATIENT_DISCHARGED("PatientDischarged"),
@@ -10,15 +12,13 @@ public enum EventType {
     RED_FLAG_RAISED("RedFlagRaised"),
     URGENT_REVIEW_RESOLVED("UrgentReviewResolved");
 
-    /** Bumped when a type's data changes incompatibly; consumers check it. */
-    public static final int SCHEMA_VERSION = 1;
-
     private final String wireName;
 
     EventType(String wireName) {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }

@@ -23,7 +23,7 @@ import org.backcare.platform.web.ETags;
 import org.backcare.platform.web.PageOf;
 import org.backcare.platform.web.PageRequest;
 import org.backcare.patient.outbox.EventType;
-import org.backcare.patient.outbox.Outbox;
+import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.problem.Problem.FieldError;
 import org.backcare.platform.problem.ProblemException;
 import org.backcare.platform.problem.ProblemType;

@@ -11,7 +11,7 @@ import org.backcare.patient.audit.AuditLog;
 import org.backcare.platform.web.PageOf;
 import org.backcare.platform.web.PageRequest;
 import org.backcare.patient.outbox.EventType;
-import org.backcare.patient.outbox.Outbox;
+import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.problem.ProblemException;
 import org.backcare.patient.record.Patient;
 import org.backcare.patient.record.PatientService;

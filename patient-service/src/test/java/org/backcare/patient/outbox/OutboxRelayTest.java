@@ -1,5 +1,8 @@
 package org.backcare.patient.outbox;
 
+import org.backcare.platform.outbox.Outbox;
+import org.backcare.platform.outbox.OutboxEvent;
+import org.backcare.platform.outbox.OutboxRelay;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -110,7 +113,7 @@ class OutboxRelayTest {
             event.eventId = UUID.randomUUID();
             event.patientId = patient;
             event.type = EventType.PATIENT_UPDATED.wireName();
-            event.version = EventType.SCHEMA_VERSION;
+            event.version = EventType.PATIENT_UPDATED.schemaVersion();
             event.occurredAt = Instant.now();
             event.payload = "{\"id\": \"" + event.eventId + "\", \"type\": \"" + event.type + "\", \"version\": 1, "
                     + "\"patientId\": \"" + patient + "\", \"data\": {}}";

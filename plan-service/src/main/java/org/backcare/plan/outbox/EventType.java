@@ -1,7 +1,9 @@
 package org.backcare.plan.outbox;
 
+import org.backcare.platform.outbox.OutboxEventType;
+
 /** The events plan-service publishes on {@code plan-events}; documented in deploy/asyncapi.yaml. */
-public enum EventType {
+public enum EventType implements OutboxEventType {
     PLAN_CREATED("PlanCreated"),
     PLAN_ACTIVATED("PlanActivated"),
     PLAN_REVISED("PlanRevised"),
@@ -11,15 +13,13 @@ public enum EventType {
     MEDICATION_CHANGED("MedicationChanged"),
     MEDICATION_STOPPED("MedicationStopped");
 
-    /** Bumped when a type's data changes incompatibly; consumers check it. */
-    public static final int SCHEMA_VERSION = 1;
-
     private final String wireName;
 
     EventType(String wireName) {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }

@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.backcare.plan.outbox.EventType;
-import org.backcare.plan.outbox.Outbox;
+import org.backcare.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;

@@ -1,7 +1,9 @@
 package org.backcare.tracking.outbox;
 
+import org.backcare.platform.outbox.OutboxEventType;
+
 /** The events tracking-service publishes on {@code tracking-events}; documented in deploy/asyncapi.yaml. */
-public enum EventType {
+public enum EventType implements OutboxEventType {
     CHECK_IN_RECORDED("CheckInRecorded"),
     QUESTIONNAIRE_COMPLETED("QuestionnaireCompleted"),
     RED_FLAG_SYMPTOM_REPORTED("RedFlagSymptomReported"),
@@ -14,15 +16,13 @@ public enum EventType {
     CHECK_INS_MISSED("CheckInsMissed"),
     ODI_CHANGED("OdiChanged");
 
-    /** Bumped when a type's data changes incompatibly; consumers check it. */
-    public static final int SCHEMA_VERSION = 1;
-
     private final String wireName;
 
     EventType(String wireName) {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }

@@ -11,7 +11,7 @@ import org.backcare.tracking.audit.AuditLog;
 import org.backcare.platform.web.PageOf;
 import org.backcare.platform.web.PageRequest;
 import org.backcare.tracking.outbox.EventType;
-import org.backcare.tracking.outbox.Outbox;
+import org.backcare.platform.outbox.Outbox;
 import org.backcare.tracking.patient.Patients;
 import org.backcare.platform.problem.ProblemException;
 import org.backcare.tracking.rules.RuleEngine;

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.outbox.EventType;
-import org.backcare.tracking.outbox.Outbox;
+import org.backcare.platform.outbox.Outbox;
 import org.backcare.tracking.plan.ActivePlan;
 import org.backcare.tracking.plan.Prescribed;
 import org.backcare.tracking.questionnaire.Questionnaire;

@@ -1,7 +1,7 @@
 package org.backcare.tracking.outbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
+import org.backcare.platform.outbox.OutboxEvent;
+import org.backcare.platform.outbox.OutboxRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,30 +16,24 @@ import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The relay sends right after the commit, a large backlog in order per patient, and still runs on its timer. */
+/**
+ * This service's events reach tracking-events right after their commit. The relay itself (order per patient, backlogs,
+ * the timer) is platform-outbox's, proven by patient-service's OutboxRelayTest.
+ */
 @QuarkusTest
 class OutboxRelayTest {
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     OutboxRelay relay;
 
     @Inject
     Scheduler scheduler;
-
-    @Inject
-    MeterRegistry metrics;
 
     @Test
     void anEventLeavesRightAfterItsCommitNotAtTheNextTick() {
@@ -60,76 +54,6 @@ class OutboxRelayTest {
         } finally {
             scheduler.resume("outbox-relay");
         }
-    }
-
-    @Test
-    void aBacklogOfSeveralBatchesArrivesInOrderPerPatientAndIsMarkedSent() {
-        List<UUID> patients = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        // 300 events, three full batches, interleaved across three keys (so across partitions) in one transaction.
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int n = 0; n < 100; n++) {
-                for (UUID patient : patients) {
-                    outbox.publish(EventType.CHECK_IN_RECORDED, patient, Map.of("n", n));
-                }
-            }
-        });
-
-        for (UUID patient : patients) {
-            List<Received> events = EventsTopic.eventsFor("tracking-events", patient.toString(), 100, Duration.ofSeconds(30));
-            assertThat(events).extracting(event -> event.envelope().get("data").get("n").asInt())
-                    .containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
-        }
-        Awaiting.until(() -> patients.stream().allMatch(patient -> unsent(patient) == 0), Duration.ofSeconds(10),
-                "all 300 marked sent");
-        assertThat(QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.count("patientId in ?1 and sentAt is not null", patients))).isEqualTo(300);
-    }
-
-    @Test
-    void eachOfManySmallCommitsLeavesOnceAndInOrderAndNoPassFails() {
-        UUID patient = UUID.randomUUID();
-        double failedBefore = failedPasses();
-        // One commit, one pass, with pauses in between as under moderate load. A pass whose commit fails after Kafka
-        // has acknowledged sends again (as when Kafka's callback thread joins the relay's transaction through context
-        // propagation: "commiting with 2 threads active"); that is a race, so this catches it only sometimes.
-        for (int n = 0; n < 40; n++) {
-            int data = n;
-            QuarkusTransaction.requiringNew().run(() ->
-                    outbox.publish(EventType.CHECK_IN_RECORDED, patient, Map.of("n", data)));
-            Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(10), "event " + n + " sent");
-        }
-
-        assertThat(EventsTopic.eventsFor("tracking-events", patient.toString(), 40, Duration.ofSeconds(30)))
-                .extracting(event -> event.envelope().get("data").get("n").asInt())
-                .containsExactlyElementsOf(IntStream.range(0, 40).boxed().toList());
-        assertThat(failedPasses()).isEqualTo(failedBefore);
-    }
-
-    @Test
-    void theTimerSendsWhatNoCommitHereAnnounced() {
-        UUID patient = UUID.randomUUID();
-        // As a crashed instance would leave it: written, never woken for.
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxEvent event = new OutboxEvent();
-            event.eventId = UUID.randomUUID();
-            event.patientId = patient;
-            event.type = EventType.CHECK_IN_RECORDED.wireName();
-            event.version = EventType.SCHEMA_VERSION;
-            event.occurredAt = Instant.now();
-            event.payload = "{\"id\": \"" + event.eventId + "\", \"type\": \"" + event.type + "\", \"version\": 1, "
-                    + "\"patientId\": \"" + patient + "\", \"data\": {}}";
-            event.persist();
-        });
-
-        Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(10), "the timer's pass");
-        List<Received> events = EventsTopic.eventsFor("tracking-events", patient.toString(), 1, Duration.ofSeconds(10));
-        assertThat(events).extracting(Received::type).containsExactly("CheckInRecorded");
-        JsonNode envelope = events.get(0).envelope();
-        assertThat(envelope.get("patientId").asText()).isEqualTo(patient.toString());
-    }
-
-    private double failedPasses() {
-        return metrics.get("backcare.outbox.pass").tag("outcome", "failed").timer().count();
     }
 
     private static long unsent(UUID patient) {

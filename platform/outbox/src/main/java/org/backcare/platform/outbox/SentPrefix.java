@@ -1,4 +1,4 @@
-package org.backcare.plan.outbox;
+package org.backcare.platform.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.backcare.patient.outbox;
+package org.backcare.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,22 +16,24 @@ import java.util.UUID;
 /**
  * Records an event in the caller's transaction. Nothing is sent here: if the change rolls back, so does the event,
  * and if Kafka is down the event waits in the table until {@link OutboxRelay} gets it out. Once the transaction has
- * committed, the relay is woken so the event leaves at once instead of at the relay's next tick.
+ * committed, the relay is woken so the event leaves at once instead of at the relay's next tick. The envelope's
+ * {@code source} is the service's {@code quarkus.application.name}.
  */
 @ApplicationScoped
 public class Outbox {
 
-    static final String SOURCE = "patient-service";
-
     /** Marks a transaction whose commit already wakes the relay. */
     private static final Object WAKE_ON_COMMIT = new Object();
 
+    private final String source;
     private final ObjectMapper json;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
-    public Outbox(ObjectMapper json, Clock clock, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(@ConfigProperty(name = "quarkus.application.name") String source, ObjectMapper json, Clock clock,
+                  TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.source = source;
         this.json = json;
         this.clock = clock;
         this.transactions = transactions;
@@ -38,16 +41,16 @@ public class Outbox {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(EventType type, UUID patientId, Object data) {
+    public void publish(OutboxEventType type, UUID patientId, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.patientId = patientId;
         event.type = type.wireName();
-        event.version = EventType.SCHEMA_VERSION;
+        event.version = type.schemaVersion();
         event.occurredAt = Instant.now(clock);
         try {
             event.payload = json.writeValueAsString(new EventEnvelope(event.eventId, event.type, event.version,
-                    event.occurredAt, SOURCE, patientId, data));
+                    event.occurredAt, source, patientId, data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + type + " could not be serialized", e);
         }

@@ -1,4 +1,4 @@
-package org.backcare.plan.outbox;
+package org.backcare.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,6 +37,9 @@ import java.util.concurrent.CompletableFuture;
  * ({@link SentPrefix}). That one and all after it are sent again on a later pass, so a patient's event is never marked
  * sent while an earlier one is not. Delivery is at least once: events after a failed one may have reached Kafka
  * already and arrive again, after the re-sent failed one; consumers deduplicate by event id.
+ * <p>
+ * The channel is {@code outbox}; its producer settings are defaults in this library's microprofile-config.properties,
+ * and a service sets only {@code mp.messaging.outgoing.outbox.topic}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -57,7 +60,7 @@ public class OutboxRelay {
     // or an event it refuses is retried once per interval, not once per commit.
     private volatile boolean failing;
 
-    public OutboxRelay(@Channel("plan-events") Emitter<String> emitter, Clock clock,
+    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, Clock clock,
                        @ConfigProperty(name = "backcare.outbox.batch-size") int batchSize,
                        @ConfigProperty(name = "backcare.outbox.send-timeout") Duration sendTimeout,
                        MeterRegistry metrics) {
@@ -176,7 +179,8 @@ public class OutboxRelay {
         return ack;
     }
 
-    long unsentCount() {
+    /** Events not yet acknowledged by Kafka (the backcare.outbox.unsent gauge); -1 when the database is away. */
+    public long unsentCount() {
         try {
             return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("sentAt is null"));
         } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package org.backcare.plan.outbox;
+package org.backcare.platform.outbox;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.backcare.tracking.outbox;
+package org.backcare.platform.outbox;
 
 import org.jboss.logging.Logger;
 

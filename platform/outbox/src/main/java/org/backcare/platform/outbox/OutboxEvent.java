@@ -1,4 +1,4 @@
-package org.backcare.patient.outbox;
+package org.backcare.platform.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

@@ -1,9 +1,9 @@
-package org.backcare.tracking.outbox;
+package org.backcare.platform.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** The versioned JSON document every tracking event travels in (deploy/asyncapi.yaml, EventEnvelope). */
+/** The versioned JSON document every BackCare event travels in (deploy/asyncapi.yaml, EventEnvelope). */
 public record EventEnvelope(UUID id, String type, int version, Instant occurredAt, String source, UUID patientId,
                             Object data) {
 }

@@ -1,9 +1,0 @@
-package org.backcare.plan.outbox;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** The versioned JSON document every plan event travels in (deploy/asyncapi.yaml, EventEnvelope). */
-public record EventEnvelope(UUID id, String type, int version, Instant occurredAt, String source, UUID patientId,
-                            Object data) {
-}
