@@ -1,7 +1,9 @@
 package org.backcare.patient.audit;
 
+import org.backcare.platform.audit.Audited;
+
 /** What was done to a patient record; every read counts, not only changes. */
-public enum AuditAction {
+public enum AuditAction implements Audited {
     READ,
     LIST,
     REGISTER,

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.patient.access.PatientAccess.Action;
 import org.backcare.patient.audit.AuditAction;
-import org.backcare.patient.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.patient.outbox.EventType;
 import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.problem.ProblemException;

@@ -6,7 +6,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.patient.audit.AuditAction;
-import org.backcare.patient.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.patient.fhir.FhirException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.patient.access.PatientAccess;
 import org.backcare.patient.audit.AuditAction;
-import org.backcare.patient.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.patient.fhir.FhirMapper.Row;
 import org.backcare.patient.fhir.FhirMapper.Type;
 import org.backcare.patient.record.Patient;

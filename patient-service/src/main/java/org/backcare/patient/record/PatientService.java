@@ -16,7 +16,7 @@ import org.backcare.patient.access.PatientAccess;
 import org.backcare.patient.access.PatientAccess.Action;
 import org.backcare.platform.access.Role;
 import org.backcare.patient.audit.AuditAction;
-import org.backcare.patient.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.patient.careteam.CareTeamMember;
 import org.backcare.patient.careteam.CareTeamRole;
 import org.backcare.platform.web.ETags;

@@ -53,4 +53,12 @@ class AuditLogTest {
         as(Users.admin()).queryParam("from", "yesterday").get("/audit-log").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
     }
+
+    @Test
+    void anUnknownActionIsRefusedWithTheActionsThisServiceRecords() {
+        as(Users.admin()).queryParam("action", "PLAN_READ").get("/audit-log").then().statusCode(400)
+                .body("errors[0].field", equalTo("action"))
+                .body("detail", org.hamcrest.Matchers.containsString("REGISTER"))
+                .body("detail", org.hamcrest.Matchers.containsString("REFUSED"));
+    }
 }

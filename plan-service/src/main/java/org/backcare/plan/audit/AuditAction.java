@@ -1,7 +1,9 @@
 package org.backcare.plan.audit;
 
+import org.backcare.platform.audit.Audited;
+
 /** What was done with a patient's plan; reads count as well as changes. */
-public enum AuditAction {
+public enum AuditAction implements Audited {
     PLAN_READ,
     PLAN_LIST,
     PLAN_CREATE,

@@ -10,7 +10,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.plan.audit.AuditAction;
-import org.backcare.plan.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.plan.fhir.FhirException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.backcare.platform.access.Caller;
 import org.backcare.platform.access.CurrentCaller;
 import org.backcare.plan.audit.AuditAction;
-import org.backcare.plan.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;

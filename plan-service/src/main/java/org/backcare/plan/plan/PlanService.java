@@ -10,7 +10,7 @@ import org.backcare.platform.access.Caller;
 import org.backcare.plan.access.PlanAccess;
 import org.backcare.plan.access.PlanAccess.Action;
 import org.backcare.plan.audit.AuditAction;
-import org.backcare.plan.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.plan.common.Dates;
 import org.backcare.platform.web.ETags;
 import org.backcare.platform.web.PageOf;

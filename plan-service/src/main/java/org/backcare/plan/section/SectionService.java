@@ -12,7 +12,7 @@ import jakarta.validation.Validator;
 import org.backcare.platform.access.Caller;
 import org.backcare.plan.access.PlanAccess.Action;
 import org.backcare.plan.audit.AuditAction;
-import org.backcare.plan.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.platform.web.ETags;
 import org.backcare.plan.exercise.ExerciseCatalogue;
 import org.backcare.plan.medication.Formulary;

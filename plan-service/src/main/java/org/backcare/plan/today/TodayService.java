@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.plan.access.PlanAccess.Action;
 import org.backcare.plan.audit.AuditAction;
-import org.backcare.plan.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.plan.plan.Plan;
 import org.backcare.plan.plan.PlanService;
 import org.backcare.plan.plan.PlanStatus;

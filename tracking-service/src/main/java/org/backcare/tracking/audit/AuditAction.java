@@ -1,7 +1,9 @@
 package org.backcare.tracking.audit;
 
+import org.backcare.platform.audit.Audited;
+
 /** What was done with a patient's tracking data; reads count as well as changes. */
-public enum AuditAction {
+public enum AuditAction implements Audited {
     CHECK_IN_READ,
     CHECK_IN_RECORD,
     REPORT_RECORD,

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.tracking.access.PatientAccess.Action;
 import org.backcare.tracking.audit.AuditAction;
-import org.backcare.tracking.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.platform.web.Coded;
 import org.backcare.platform.web.ETags;
 import org.backcare.platform.web.PageOf;

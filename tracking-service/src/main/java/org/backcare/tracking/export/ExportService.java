@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.backcare.platform.access.Caller;
 import org.backcare.tracking.audit.AuditAction;
-import org.backcare.tracking.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.tracking.fhir.Fhir;
 import org.backcare.tracking.fhir.FhirException;
 import org.backcare.tracking.fhir.OperationOutcomes;

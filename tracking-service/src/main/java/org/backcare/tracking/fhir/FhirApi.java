@@ -9,7 +9,7 @@ import org.backcare.platform.access.Caller;
 import org.backcare.tracking.access.PatientAccess;
 import org.backcare.platform.access.Role;
 import org.backcare.tracking.audit.AuditAction;
-import org.backcare.tracking.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.medication.MedicationIntake;
 import org.backcare.tracking.patient.Patients;

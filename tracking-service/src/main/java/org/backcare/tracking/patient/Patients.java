@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.tracking.access.PatientAccess;
-import org.backcare.tracking.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.platform.problem.ProblemException;
 
 import java.util.UUID;

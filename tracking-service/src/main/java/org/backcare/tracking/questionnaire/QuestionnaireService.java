@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.backcare.platform.access.Caller;
 import org.backcare.tracking.access.PatientAccess.Action;
 import org.backcare.tracking.audit.AuditAction;
-import org.backcare.tracking.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.platform.web.PageOf;
 import org.backcare.platform.web.PageRequest;
 import org.backcare.tracking.outbox.EventType;

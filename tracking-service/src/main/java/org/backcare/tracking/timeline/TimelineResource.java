@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.backcare.platform.access.CurrentCaller;
 import org.backcare.tracking.access.PatientAccess.Action;
 import org.backcare.tracking.audit.AuditAction;
-import org.backcare.tracking.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.tracking.common.Dates;
 import org.backcare.platform.web.Ids;
 import org.backcare.platform.web.PageOf;

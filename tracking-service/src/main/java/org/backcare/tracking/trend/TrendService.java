@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.tracking.access.PatientAccess.Action;
 import org.backcare.tracking.audit.AuditAction;
-import org.backcare.tracking.audit.AuditLog;
+import org.backcare.platform.audit.AuditLog;
 import org.backcare.tracking.patient.Patients;
 import org.backcare.tracking.plan.ActivePlan;
 import org.backcare.tracking.plan.Prescribed;

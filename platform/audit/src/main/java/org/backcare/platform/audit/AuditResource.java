@@ -1,4 +1,4 @@
-package org.backcare.plan.audit;
+package org.backcare.platform.audit;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,14 +42,18 @@ import java.util.UUID;
 public class AuditResource {
 
     private final EntityManager em;
+    private final AuditVocabulary vocabulary;
 
-    public AuditResource(EntityManager em) {
+    public AuditResource(EntityManager em, AuditVocabulary vocabulary) {
         this.em = em;
+        this.vocabulary = vocabulary;
     }
 
     /** One audit entry as the API shows it. */
-    public record AuditView(Long id, Instant at, String actor, String actorRoles, AuditAction action, UUID patientId,
-                            String detail) {
+    public record AuditView(Long id, Instant at, String actor, String actorRoles,
+                            @Schema(description = "One of the actions this service records", example = "REFUSED")
+                            String action,
+                            UUID patientId, String detail) {
         static AuditView of(AuditEntry e) {
             return new AuditView(e.id, e.at, e.actor, e.actorRoles, e.action, e.patientId, e.detail);
         }
@@ -68,14 +72,14 @@ public class AuditResource {
     public PageOf<AuditView> search(
             @Parameter(description = "Only entries about this patient") @QueryParam("patientId") String patientId,
             @Parameter(description = "Only entries by this OIDC subject") @QueryParam("actor") String actor,
-            @Parameter(description = "Only this action", schema = @Schema(implementation = AuditAction.class))
+            @Parameter(description = "Only this action (an unknown one is a 400 that lists them)", example = "REFUSED")
             @QueryParam("action") String action,
             @Parameter(description = "From this instant (inclusive), ISO-8601", example = "2026-11-01T00:00:00Z")
             @QueryParam("from") String from,
             @Parameter(description = "Before this instant (exclusive), ISO-8601") @QueryParam("to") String to,
             @Valid @BeanParam PageRequest page) {
         UUID patient = patientId == null ? null : Ids.parse("patientId", patientId);
-        AuditAction act = action == null ? null : parseAction(action);
+        String act = action == null ? null : parseAction(action);
         Instant fromAt = instant("from", from);
         Instant toAt = instant("to", to);
 
@@ -93,7 +97,7 @@ public class AuditResource {
     }
 
     private static Predicate[] filters(CriteriaBuilder cb, Root<AuditEntry> root, UUID patientId, String actor,
-                                       AuditAction action, Instant from, Instant to) {
+                                       String action, Instant from, Instant to) {
         List<Predicate> where = new ArrayList<>();
         if (patientId != null) {
             where.add(cb.equal(root.get("patientId"), patientId));
@@ -113,13 +117,12 @@ public class AuditResource {
         return where.toArray(Predicate[]::new);
     }
 
-    private static AuditAction parseAction(String value) {
-        try {
-            return AuditAction.valueOf(value);
-        } catch (IllegalArgumentException e) {
+    private String parseAction(String value) {
+        if (!vocabulary.actions().contains(value)) {
             throw ProblemException.badRequest("action", "unknown action '" + value + "'; expected one of "
-                    + List.of(AuditAction.values()));
+                    + vocabulary.actions());
         }
+        return value;
     }
 
     private static Instant instant(String parameter, String value) {

@@ -1,9 +1,7 @@
-package org.backcare.tracking.audit;
+package org.backcare.platform.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,8 +22,8 @@ public class AuditEntry extends PanacheEntityBase {
     public Instant at;
     public String actor;
     public String actorRoles;
-    @Enumerated(EnumType.STRING)
-    public AuditAction action;
+    /** The name of one of the service's audit actions, e.g. PATIENT_READ, or REFUSED. */
+    public String action;
     public UUID patientId;
     public String detail;
 }

@@ -1,4 +1,4 @@
-package org.backcare.tracking.audit;
+package org.backcare.platform.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,14 +19,21 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /** The action of a refused attempt (answered 403 or 404); every service's vocabulary includes it. */
+    public static final String REFUSED = "REFUSED";
+
     /** Records a refused attempt in its own transaction: the request's transaction is about to roll back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordRefused(Caller caller, String attempted, UUID patientId, int status) {
-        record(caller, AuditAction.REFUSED, patientId, attempted + " answered " + status);
+        write(caller, REFUSED, patientId, attempted + " answered " + status);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Caller caller, AuditAction action, UUID patientId, String detail) {
+    public void record(Caller caller, Audited action, UUID patientId, String detail) {
+        write(caller, action.name(), patientId, detail);
+    }
+
+    private void write(Caller caller, String action, UUID patientId, String detail) {
         AuditEntry entry = new AuditEntry();
         entry.at = Instant.now(clock);
         entry.actor = caller.subject();
