@@ -1,11 +1,10 @@
 package org.backcare.patient.access;
 
 import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.CareTeamAccess;
+import org.backcare.platform.access.PatientFacts;
 import org.backcare.platform.access.Role;
 import org.backcare.platform.problem.ProblemException;
-
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Who may do what with one patient's record. A caller who may not even see the patient gets 404, so the API
@@ -29,37 +28,26 @@ public final class PatientAccess {
         RESOLVE_URGENT_REVIEW
     }
 
-    /** What access depends on: the patient's own login and the subjects on their care team. */
-    public record Facts(UUID patientId, String patientSubject, Set<String> careTeamSubjects) {
-    }
-
     private PatientAccess() {
     }
 
-    public static boolean canSee(Caller caller, Facts patient) {
-        if (caller.isAdmin() || caller.has(Role.INTEGRATOR)) {
-            return true;
-        }
-        if (caller.has(Role.PATIENT) && caller.subject().equals(patient.patientSubject())) {
-            return true;
-        }
-        return caller.isClinician() && patient.careTeamSubjects().contains(caller.subject());
+    /** The rule every service shares: see {@link CareTeamAccess}. */
+    public static boolean canSee(Caller caller, PatientFacts patient) {
+        return CareTeamAccess.canSee(caller, patient);
     }
 
     /** Throws 404 when the caller may not see the patient, 403 when they see it but may not do this. */
-    public static void require(Caller caller, Facts patient, Action action) {
-        if (!canSee(caller, patient)) {
-            throw ProblemException.notFound("patient " + patient.patientId());
-        }
+    public static void require(Caller caller, PatientFacts patient, Action action) {
+        CareTeamAccess.requireVisible(caller, patient);
         if (!allowed(caller, patient, action)) {
             throw ProblemException.forbidden(reason(action));
         }
     }
 
-    static boolean allowed(Caller caller, Facts patient, Action action) {
-        boolean onTeam = caller.isClinician() && patient.careTeamSubjects().contains(caller.subject());
+    static boolean allowed(Caller caller, PatientFacts patient, Action action) {
+        boolean onTeam = CareTeamAccess.onTeam(caller, patient);
         boolean physicianOnTeam = onTeam && caller.has(Role.PHYSICIAN);
-        boolean self = caller.has(Role.PATIENT) && caller.subject().equals(patient.patientSubject());
+        boolean self = CareTeamAccess.isSelf(caller, patient);
         return switch (action) {
             case READ -> true;
             case EDIT_RECORD -> onTeam || caller.isAdmin();

@@ -13,7 +13,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.backcare.patient.access.PatientAccess;
+import org.backcare.platform.access.PatientFacts;
 import org.backcare.patient.careteam.CareTeamMember;
 
 import java.time.Instant;
@@ -79,8 +79,8 @@ public class Patient extends PanacheEntityBase {
         return find("oidcSubject", subject).firstResultOptional();
     }
 
-    public PatientAccess.Facts accessFacts() {
-        return new PatientAccess.Facts(id, oidcSubject,
+    public PatientFacts accessFacts() {
+        return new PatientFacts(id, oidcSubject,
                 careTeam.stream().map(m -> m.subject).collect(Collectors.toUnmodifiableSet()));
     }
 

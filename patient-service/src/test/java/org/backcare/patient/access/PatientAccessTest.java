@@ -3,7 +3,7 @@ package org.backcare.patient.access;
 import org.backcare.platform.access.Caller;
 import org.backcare.platform.access.Role;
 import org.backcare.patient.access.PatientAccess.Action;
-import org.backcare.patient.access.PatientAccess.Facts;
+import org.backcare.platform.access.PatientFacts;
 import org.backcare.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The access rules without the framework: who sees a record, who may change what. */
 class PatientAccessTest {
 
-    private final Facts anna = new Facts(UUID.randomUUID(), "anna", Set.of("dr-house", "pt-jones"));
+    private final PatientFacts anna = new PatientFacts(UUID.randomUUID(), "anna", Set.of("dr-house", "pt-jones"));
 
     private static Caller caller(String subject, String role) {
         return new Caller(subject, Set.of(role), subject);

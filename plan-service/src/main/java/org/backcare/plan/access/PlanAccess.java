@@ -1,15 +1,15 @@
 package org.backcare.plan.access;
 
 import org.backcare.platform.access.Caller;
+import org.backcare.platform.access.CareTeamAccess;
+import org.backcare.platform.access.PatientFacts;
 import org.backcare.platform.access.Role;
 import org.backcare.platform.problem.ProblemException;
 
-import java.util.Set;
-import java.util.UUID;
-
 /**
- * Who may do what with a patient's plans, decided from the care-team projection. A caller who may not see the
- * patient gets 404 (existence is not revealed); one who sees it but may not do this gets 403.
+ * Who may do what with a patient's plans, decided from the care-team projection. Who sees a patient is the rule
+ * every service shares ({@link CareTeamAccess}: otherwise 404, existence is not revealed); one who sees it but may
+ * not do this gets 403.
  */
 public final class PlanAccess {
 
@@ -22,27 +22,15 @@ public final class PlanAccess {
         CHANGE_STATUS
     }
 
-    /** What access depends on: the patient's login and the subjects on their care team. */
-    public record Facts(UUID patientId, String patientSubject, Set<String> careTeamSubjects) {
-    }
-
     private PlanAccess() {
     }
 
-    public static boolean canSee(Caller caller, Facts patient) {
-        if (caller.isAdmin() || caller.has(Role.INTEGRATOR)) {
-            return true;
-        }
-        if (caller.has(Role.PATIENT) && caller.subject().equals(patient.patientSubject())) {
-            return true;
-        }
-        return onTeam(caller, patient);
+    public static boolean canSee(Caller caller, PatientFacts patient) {
+        return CareTeamAccess.canSee(caller, patient);
     }
 
-    public static void require(Caller caller, Facts patient, Action action) {
-        if (!canSee(caller, patient)) {
-            throw ProblemException.notFound("patient " + patient.patientId());
-        }
+    public static void require(Caller caller, PatientFacts patient, Action action) {
+        CareTeamAccess.requireVisible(caller, patient);
         if (!allowed(caller, patient, action)) {
             throw ProblemException.forbidden(switch (action) {
                 case READ -> "you may not read this plan";
@@ -52,15 +40,11 @@ public final class PlanAccess {
         }
     }
 
-    static boolean allowed(Caller caller, Facts patient, Action action) {
+    static boolean allowed(Caller caller, PatientFacts patient, Action action) {
         return switch (action) {
             case READ -> true;
-            case EDIT -> onTeam(caller, patient);
-            case CHANGE_STATUS -> onTeam(caller, patient) && caller.has(Role.PHYSICIAN);
+            case EDIT -> CareTeamAccess.onTeam(caller, patient);
+            case CHANGE_STATUS -> CareTeamAccess.onTeam(caller, patient) && caller.has(Role.PHYSICIAN);
         };
-    }
-
-    private static boolean onTeam(Caller caller, Facts patient) {
-        return caller.isClinician() && patient.careTeamSubjects().contains(caller.subject());
     }
 }

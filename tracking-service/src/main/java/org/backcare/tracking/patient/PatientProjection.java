@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import org.backcare.tracking.access.PatientAccess;
+import org.backcare.platform.access.PatientFacts;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,8 +52,8 @@ public class PatientProjection extends PanacheEntityBase {
 
     public Instant updatedAt;
 
-    public PatientAccess.Facts accessFacts() {
-        return new PatientAccess.Facts(id, oidcSubject,
+    public PatientFacts accessFacts() {
+        return new PatientFacts(id, oidcSubject,
                 careTeam.stream().map(m -> m.subject).collect(Collectors.toUnmodifiableSet()));
     }
 

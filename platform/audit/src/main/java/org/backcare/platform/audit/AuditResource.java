@@ -22,6 +22,7 @@ import org.backcare.platform.web.PageRequest;
 import org.backcare.platform.problem.Problem;
 import org.backcare.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -72,7 +73,8 @@ public class AuditResource {
     public PageOf<AuditView> search(
             @Parameter(description = "Only entries about this patient") @QueryParam("patientId") String patientId,
             @Parameter(description = "Only entries by this OIDC subject") @QueryParam("actor") String actor,
-            @Parameter(description = "Only this action (an unknown one is a 400 that lists them)", example = "REFUSED")
+            @Parameter(description = "Only this action (an unknown one is a 400 that lists them)", example = "REFUSED",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("action") String action,
             @Parameter(description = "From this instant (inclusive), ISO-8601", example = "2026-11-01T00:00:00Z")
             @QueryParam("from") String from,
