@@ -1,5 +1,6 @@
 package org.backcare.notification.event;
 
+import org.backcare.platform.events.ProcessedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,12 +109,7 @@ public class EventHandler {
     }
 
     private void recordProcessed(String topic, IncomingEvent event) {
-        ProcessedEvent processed = new ProcessedEvent();
-        processed.eventId = event.id();
-        processed.topic = topic;
-        processed.type = event.type();
-        processed.processedAt = Instant.now(clock);
-        processed.persist();
+        ProcessedEvent.record(event.id(), topic, event.type(), Instant.now(clock));
     }
 
     /** Data of a known event type that cannot be read; thrown to roll back whatever the event had changed. */

@@ -1,5 +1,6 @@
 package org.backcare.notification.event;
 
+import org.backcare.platform.events.ProcessedEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package org.backcare.notification.testsupport;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.backcare.notification.event.ProcessedEvent;
+import org.backcare.platform.events.ProcessedEvent;
 import org.backcare.notification.patient.PatientProjection;
 
 import java.time.Duration;

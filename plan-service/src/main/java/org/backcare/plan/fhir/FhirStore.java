@@ -9,7 +9,7 @@ import jakarta.persistence.Query;
 import org.backcare.platform.access.Caller;
 import org.backcare.plan.access.PlanAccess;
 import org.backcare.platform.access.Role;
-import org.backcare.plan.patient.PatientProjection;
+import org.backcare.platform.patients.PatientProjection;
 import org.backcare.plan.plan.Plan;
 import org.backcare.plan.section.ExerciseProgram;
 import org.backcare.plan.section.Goals;

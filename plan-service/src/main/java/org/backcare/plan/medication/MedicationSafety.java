@@ -1,6 +1,6 @@
 package org.backcare.plan.medication;
 
-import org.backcare.plan.patient.Comorbidity;
+import org.backcare.platform.patients.Comorbidity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -10,8 +10,8 @@ import org.backcare.platform.access.Caller;
 import org.backcare.platform.access.Role;
 import org.backcare.platform.web.PageOf;
 import org.backcare.platform.web.PageRequest;
-import org.backcare.plan.patient.CareTeamMember;
-import org.backcare.plan.patient.PatientProjection;
+import org.backcare.platform.patients.CareTeamMember;
+import org.backcare.platform.patients.PatientProjection;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

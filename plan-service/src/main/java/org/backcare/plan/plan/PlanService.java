@@ -17,7 +17,7 @@ import org.backcare.platform.web.PageOf;
 import org.backcare.platform.web.PageRequest;
 import org.backcare.plan.outbox.EventType;
 import org.backcare.platform.outbox.Outbox;
-import org.backcare.plan.patient.PatientProjection;
+import org.backcare.platform.patients.PatientProjection;
 import org.backcare.platform.problem.ProblemException;
 import org.backcare.plan.section.PlanSection;
 import org.backcare.plan.section.SectionContent;

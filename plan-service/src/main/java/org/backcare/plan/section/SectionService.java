@@ -23,7 +23,7 @@ import org.backcare.plan.medication.SafetyIssue;
 import org.backcare.plan.medication.SafetyReport;
 import org.backcare.plan.outbox.EventType;
 import org.backcare.platform.outbox.Outbox;
-import org.backcare.plan.patient.PatientProjection;
+import org.backcare.platform.patients.PatientProjection;
 import org.backcare.plan.plan.Plan;
 import org.backcare.plan.plan.PlanService;
 import org.backcare.plan.plan.PlanView;

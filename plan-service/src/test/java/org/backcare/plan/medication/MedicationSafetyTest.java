@@ -1,6 +1,6 @@
 package org.backcare.plan.medication;
 
-import org.backcare.plan.patient.Comorbidity;
+import org.backcare.platform.patients.Comorbidity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,12 +2,18 @@ package org.backcare.plan.patient;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.backcare.plan.testsupport.Awaiting;
 import org.backcare.plan.testsupport.PatientEvents;
 import org.backcare.plan.testsupport.PatientEvents.TestPatient;
 import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +26,9 @@ import static org.backcare.plan.testsupport.Api.as;
  */
 @QuarkusTest
 class PatientEventsContractTest {
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void theDocumentedExampleRegistersThePatientAndTheirTeam() {
@@ -101,6 +110,66 @@ class PatientEventsContractTest {
         Awaiting.until(() -> as(physician).body(java.util.Map.of("title", "x"))
                         .post("/patients/{id}/plans", patient.id()).statusCode() == 409,
                 Duration.ofSeconds(30), "discharge projected");
+    }
+
+    /**
+     * A failure while applying an event (here the database refusing the new member, as during a PostgreSQL restart)
+     * is retried until it succeeds, not parked on the dead-letter topic at once: the care-team change is not lost.
+     * The trigger counts its refusals in a sequence, which survives the rollbacks.
+     */
+    @Test
+    void aCareTeamChangeThatFailsIsRetriedUntilTheDatabaseAcceptsIt() {
+        Users physician = Users.physician();
+        Users therapist = Users.physicalTherapist();
+        TestPatient patient = PatientEvents.registered(physician);
+        sql("create table if not exists test_refused_subject (subject varchar(255) primary key)",
+                "create sequence if not exists test_refusals",
+                """
+                create or replace function test_refuse_member() returns trigger as $$
+                begin
+                    if exists (select 1 from test_refused_subject where subject = new.subject) then
+                        perform nextval('test_refusals');
+                        raise exception 'database unavailable (test)';
+                    end if;
+                    return new;
+                end $$ language plpgsql""",
+                "drop trigger if exists test_refuse_member on care_team_member",
+                "create trigger test_refuse_member before insert on care_team_member for each row "
+                        + "execute function test_refuse_member()",
+                "insert into test_refused_subject values ('" + therapist.subject() + "')");
+        try {
+            long before = refusals();
+            ObjectNode added = PatientEvents.envelope(UUID.randomUUID(), "CareTeamMemberAdded", patient.id(), null);
+            added.putObject("data").set("careTeam", PatientEvents.team(List.of(physician, therapist)));
+            PatientEvents.send(added);
+            Awaiting.until(() -> refusals() >= before + 3, Duration.ofSeconds(30), "three refused attempts");
+            as(therapist).get("/patients/{id}/plans", patient.id()).then().statusCode(404);
+
+            sql("delete from test_refused_subject");
+            Awaiting.projected(patient.id(), therapist);
+        } finally {
+            sql("drop trigger if exists test_refuse_member on care_team_member", "delete from test_refused_subject");
+        }
+    }
+
+    private void sql(String... statements) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long refusals() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select case when is_called then last_value else 0 end from test_refusals")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

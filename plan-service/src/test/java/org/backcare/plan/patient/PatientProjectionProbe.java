@@ -1,5 +1,6 @@
 package org.backcare.plan.patient;
 
+import org.backcare.platform.patients.PatientProjection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.util.UUID;

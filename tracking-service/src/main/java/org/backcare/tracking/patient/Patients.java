@@ -1,5 +1,6 @@
 package org.backcare.tracking.patient;
 
+import org.backcare.platform.patients.PatientProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;

@@ -3,11 +3,9 @@ package org.backcare.tracking.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.backcare.tracking.patient.ProcessedEvent;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.backcare.platform.events.ProcessedEvent;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -33,8 +31,7 @@ public class PlanProjector {
         this.clock = clock;
     }
 
-    @Incoming("plan-events")
-    @Blocking(ordered = true)
+    /** Applies one message in its own transaction; {@link PlanEventsConsumer} retries a failure. */
     @Transactional
     public void onMessage(String payload) {
         JsonNode event;
@@ -65,7 +62,7 @@ public class PlanProjector {
             LOG.errorf("plan-events: skipping an event with malformed ids: %s", id);
             return false;
         }
-        if (ProcessedEvent.findById(eventId) != null) {
+        if (ProcessedEvent.seen(eventId)) {
             return false;
         }
         if (event.path("version").asInt() != SUPPORTED_VERSION) {
@@ -86,11 +83,7 @@ public class PlanProjector {
             }
             default -> LOG.debugf("plan-events: %s is not used here", type);
         }
-        ProcessedEvent processed = new ProcessedEvent();
-        processed.eventId = eventId;
-        processed.type = type;
-        processed.processedAt = Instant.now(clock);
-        processed.persist();
+        ProcessedEvent.record(eventId, "plan-events", type, Instant.now(clock));
         return true;
     }
 

@@ -122,8 +122,8 @@ class TrendsAndAlertsTest {
         PatientEvents.send(discharged);
         // Wait for the projection itself: a check-in tried before the discharge arrives would rightly be accepted.
         org.backcare.tracking.testsupport.Awaiting.until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                        .call(() -> org.backcare.tracking.patient.PatientProjection
-                                .<org.backcare.tracking.patient.PatientProjection>findById(patient.id()).isDischarged()),
+                        .call(() -> org.backcare.platform.patients.PatientProjection
+                                .<org.backcare.platform.patients.PatientProjection>findById(patient.id()).isDischarged()),
                 Duration.ofSeconds(30), "discharge projected");
         as(patientLogin).body(Api.checkIn(3)).put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString())
                 .then().statusCode(409);

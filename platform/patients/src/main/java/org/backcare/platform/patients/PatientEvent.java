@@ -1,4 +1,4 @@
-package org.backcare.plan.patient;
+package org.backcare.platform.patients;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The consumer side of the patient-events contract (deploy/asyncapi.yaml), version 1. Only what plan-service
- * uses is mapped; unknown fields are ignored so the producer can add optional fields.
+ * The consumer side of the patient-events contract (deploy/asyncapi.yaml), version 1. Only what the consumers
+ * use is mapped; unknown fields are ignored so the producer can add optional fields.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PatientEvent(UUID id, String type, int version, Instant occurredAt, UUID patientId, JsonNode data) {

@@ -1,4 +1,4 @@
-package org.backcare.plan.patient;
+package org.backcare.platform.patients;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

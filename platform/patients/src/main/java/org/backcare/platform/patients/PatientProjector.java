@@ -1,11 +1,10 @@
-package org.backcare.tracking.patient;
+package org.backcare.platform.patients;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.backcare.platform.events.ProcessedEvent;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -16,7 +15,9 @@ import java.util.UUID;
 
 /**
  * Keeps the local patient and care-team projection in step with patient-events. Idempotent: the event id is
- * recorded in the same transaction as the change, so a redelivered or replayed event does nothing.
+ * recorded in the same transaction as the change, so a redelivered or replayed event does nothing. A message that
+ * can never be applied (unreadable, unknown version) is logged and skipped; any other failure propagates, so
+ * {@link PatientEventsConsumer} retries it.
  */
 @ApplicationScoped
 public class PatientProjector {
@@ -31,8 +32,9 @@ public class PatientProjector {
         this.clock = clock;
     }
 
-    @Incoming("patient-events")
-    @Blocking(ordered = true)
+    static final String TOPIC = "patient-events";
+
+    /** Applies one message in its own transaction. */
     @Transactional
     public void onMessage(String payload) {
         PatientEvent event;
@@ -53,7 +55,7 @@ public class PatientProjector {
             LOG.errorf("patient-events: skipping an event without id, type or patientId: %s", event);
             return false;
         }
-        if (ProcessedEvent.findById(event.id()) != null) {
+        if (ProcessedEvent.seen(event.id())) {
             return false;
         }
         if (event.version() != PatientEvent.SUPPORTED_VERSION) {
@@ -78,11 +80,7 @@ public class PatientProjector {
             LOG.errorf("patient-events: skipping event %s (%s) with unreadable data: %s", event.id(), event.type(),
                     e.getMessage());
         }
-        ProcessedEvent processed = new ProcessedEvent();
-        processed.eventId = event.id();
-        processed.type = event.type();
-        processed.processedAt = Instant.now(clock);
-        processed.persist();
+        ProcessedEvent.record(event.id(), TOPIC, event.type(), Instant.now(clock));
         return true;
     }
 

@@ -1,4 +1,4 @@
-package org.backcare.tracking.patient;
+package org.backcare.platform.patients;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -23,8 +23,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * What tracking-service knows about a patient, projected from patient-events: who they are, their login, care team
- * and comorbidities. patient-service owns the truth; this is a local copy.
+ * What a consuming service knows about a patient, projected from patient-events: who they are, their login, care
+ * team (which decides access) and the comorbidities that medication rules need. patient-service owns the truth;
+ * this is a local copy, in the consuming service's own database (tables patient, patient_comorbidity,
+ * care_team_member of its Flyway history).
  */
 @Entity
 @Table(name = "patient")

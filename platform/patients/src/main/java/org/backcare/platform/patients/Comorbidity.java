@@ -1,4 +1,4 @@
-package org.backcare.plan.patient;
+package org.backcare.platform.patients;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
