@@ -6,12 +6,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.backcare.platform.access.Caller;
-import org.backcare.patient.fhir.Fhir;
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.patient.fhir.FhirCallers;
-import org.backcare.patient.fhir.FhirException;
+import org.backcare.platform.fhir.FhirException;
 import org.backcare.patient.fhir.FhirMapper;
 import org.backcare.patient.fhir.InstantRange;
-import org.backcare.patient.fhir.OperationOutcomes;
+import org.backcare.platform.fhir.OperationOutcomes;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,9 +7,10 @@ import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.patient.audit.AuditAction;
 import org.backcare.platform.audit.AuditLog;
-import org.backcare.patient.fhir.FhirException;
+import org.backcare.platform.fhir.FhirException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,8 +107,13 @@ public class ExportService {
                 || job.files.stream().noneMatch(f -> f.fileName.equals(fileName))) {
             throw FhirException.notFound("no export file " + fileName + " in job " + jobId);
         }
+        Path file = files.file(job.id, fileName);
+        if (!Files.isRegularFile(file)) {
+            // Listed but gone (removed by the expiry cleanup, or written where this instance cannot read it).
+            throw FhirException.notFound("export file " + fileName + " of job " + jobId + " is no longer available");
+        }
         audit.record(caller, AuditAction.EXPORT, null, "download " + job.id + "/" + fileName);
-        return files.file(job.id, fileName);
+        return file;
     }
 
     private ExportJob own(Caller caller, String jobId) {

@@ -6,7 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.backcare.patient.fhir.Fhir;
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.patient.fhir.FhirMapper.Type;
 import org.backcare.patient.fhir.PatientRows;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,5 +1,6 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.patient.fhir.FhirMapper.Type;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;

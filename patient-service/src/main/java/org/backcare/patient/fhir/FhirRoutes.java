@@ -1,5 +1,7 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.fhir.Fhir;
+import org.backcare.platform.fhir.OperationOutcomes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

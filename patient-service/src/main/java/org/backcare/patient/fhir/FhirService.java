@@ -1,5 +1,6 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.fhir.FhirException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.fhir.FhirException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.backcare.patient.fhir.Fhir;
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.patient.fhir.FhirValidation;
 import org.backcare.platform.testing.Users;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -199,6 +199,18 @@ class FhirExportTest {
         assertThat(Files.exists(file)).isFalse();
         outcome(given().auth().oauth2(integrator.token()).get(url), 404);
         outcome(fhir(integrator).get(status), 404);
+    }
+
+    @Test
+    void aListedFileThatIsGoneFromDiskIsNotFound() throws Exception {
+        registerPatient(Users.physician());
+        Users integrator = Users.integrator();
+        String status = start(integrator, "/fhir/$export", Map.of("_type", "Patient"));
+        String url = manifest(integrator, status).getString("output[0].url");
+        String job = status.substring(status.lastIndexOf('/') + 1);
+        Files.delete(Path.of("target/export-files", job, "Patient.ndjson"));
+
+        outcome(given().auth().oauth2(integrator.token()).get(url), 404);
     }
 
     @Test

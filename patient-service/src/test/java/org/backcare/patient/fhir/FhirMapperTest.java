@@ -1,5 +1,6 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.fhir.OperationOutcomes;
 import org.backcare.patient.careteam.CareTeamMember;
 import org.backcare.patient.careteam.CareTeamRole;
 import org.backcare.patient.record.PainType;

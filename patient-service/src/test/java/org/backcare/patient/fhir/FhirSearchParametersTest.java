@@ -1,5 +1,6 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.fhir.FhirException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.backcare.platform.access.Caller;
 import org.backcare.patient.fhir.FhirMapper.Type;

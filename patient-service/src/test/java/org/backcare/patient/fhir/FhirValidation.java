@@ -1,5 +1,6 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;

@@ -1,5 +1,6 @@
 package org.backcare.plan.export;
 
+import org.backcare.platform.fhir.OperationOutcomes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,9 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.backcare.platform.access.CurrentCaller;
 import org.backcare.platform.access.Role;
-import org.backcare.plan.fhir.Fhir;
-import org.backcare.plan.fhir.FhirErrors;
-import org.backcare.plan.fhir.FhirException;
+import org.backcare.platform.fhir.Fhir;
+import org.backcare.platform.fhir.FhirException;
 import org.backcare.plan.fhir.FhirIds;
 import org.backcare.plan.fhir.FhirResource;
 import org.backcare.plan.fhir.FhirStore;
@@ -107,11 +107,11 @@ public class ExportResource {
                     .header("X-Progress", job.status == ExportStatus.QUEUED ? "queued" : "running, " + job.progress + "%")
                     .build();
             case FAILED -> Response.serverError().type(Fhir.JSON)
-                    .entity(FhirErrors.outcome(org.hl7.fhir.r4.model.OperationOutcome.IssueType.EXCEPTION,
+                    .entity(OperationOutcomes.of(org.hl7.fhir.r4.model.OperationOutcome.IssueType.EXCEPTION,
                             "the export failed: " + job.error)).build();
             case COMPLETED -> Response.ok(manifest(job)).type(MediaType.APPLICATION_JSON)
                     .build();
-            case CANCELLED, EXPIRED -> throw FhirException.notFound("export job " + jobId);
+            case CANCELLED, EXPIRED -> throw FhirException.notFound("export job " + jobId + " was not found");
         };
     }
 
@@ -123,7 +123,7 @@ public class ExportResource {
             content = @Content(mediaType = Fhir.JSON))
     public Response cancel(@PathParam("jobId") String jobId) {
         exports.cancel(caller.get(), id(jobId));
-        return Response.accepted(FhirErrors.information("export " + jobId + " was cancelled")).type(Fhir.JSON).build();
+        return Response.accepted(OperationOutcomes.information("export " + jobId + " was cancelled")).type(Fhir.JSON).build();
     }
 
     @GET
@@ -141,7 +141,7 @@ public class ExportResource {
     private Response kickOff(String kind, String prefer, String outputFormat, String since, List<String> typeParams,
                              UriInfo uri) {
         if (prefer == null || !prefer.toLowerCase().contains("respond-async")) {
-            throw FhirException.invalid("send Prefer: respond-async; a Bulk Data export is asynchronous");
+            throw FhirException.badRequest("send Prefer: respond-async; a Bulk Data export is asynchronous");
         }
         for (String name : uri.getQueryParameters().keySet()) {
             if (!KICK_OFF_PARAMETERS.contains(name)) {
@@ -175,13 +175,13 @@ public class ExportResource {
             try {
                 sinceInstant = OffsetDateTime.parse(since.trim()).toInstant();
             } catch (DateTimeParseException e) {
-                throw FhirException.invalid("_since: '" + since + "' is not a FHIR instant such as 2026-01-01T00:00:00Z");
+                throw FhirException.badRequest("_since: '" + since + "' is not a FHIR instant such as 2026-01-01T00:00:00Z");
             }
         }
         String base = FhirResource.base(uri);
         ExportJob job = exports.kickOff(caller.get(),
                 new ExportService.Request(kind, types, sinceInstant, uri.getRequestUri().toString(), base));
-        return Response.accepted(FhirErrors.information("export " + job.id + " was accepted"))
+        return Response.accepted(OperationOutcomes.information("export " + job.id + " was accepted"))
                 .type(Fhir.JSON)
                 .header("Content-Location", base + "/$export-status/" + job.id)
                 .build();
@@ -195,6 +195,6 @@ public class ExportResource {
     }
 
     private static UUID id(String jobId) {
-        return FhirIds.uuid(jobId).orElseThrow(() -> FhirException.notFound("export job " + jobId));
+        return FhirIds.uuid(jobId).orElseThrow(() -> FhirException.notFound("export job " + jobId + " was not found"));
     }
 }

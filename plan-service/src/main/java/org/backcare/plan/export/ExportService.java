@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 import org.backcare.platform.access.Caller;
 import org.backcare.plan.audit.AuditAction;
 import org.backcare.platform.audit.AuditLog;
-import org.backcare.plan.fhir.FhirException;
+import org.backcare.platform.fhir.FhirException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
@@ -94,7 +94,7 @@ public class ExportService {
         ExportJob job = ExportJob.findById(id);
         if (job == null || !job.requestedBy.equals(caller.subject()) || job.status == ExportStatus.CANCELLED
                 || job.status == ExportStatus.EXPIRED) {
-            throw FhirException.notFound("export job " + id);
+            throw FhirException.notFound("export job " + id + " was not found");
         }
         return job;
     }
@@ -117,11 +117,11 @@ public class ExportService {
         ExportJob job = job(caller, id);
         if (job.status != ExportStatus.COMPLETED
                 || output(job).stream().noneMatch(f -> f.file().equals(fileName))) {
-            throw FhirException.notFound("file " + fileName + " of export job " + id);
+            throw FhirException.notFound("file " + fileName + " of export job " + id + " was not found");
         }
         Path file = directory(id).resolve(fileName);
         if (!Files.isRegularFile(file)) {
-            throw FhirException.notFound("file " + fileName + " of export job " + id);
+            throw FhirException.notFound("file " + fileName + " of export job " + id + " was not found");
         }
         audit.record(caller, AuditAction.FHIR_EXPORT, null, "download " + id + " " + fileName);
         return file;

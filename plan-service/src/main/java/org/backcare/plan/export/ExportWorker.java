@@ -7,7 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
-import org.backcare.plan.fhir.Fhir;
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.plan.fhir.FhirStore;
 import org.backcare.plan.fhir.PlanFhirMapper;
 import org.backcare.plan.fhir.PlanParts;
@@ -188,7 +188,7 @@ public class ExportWorker {
     /** Streams the plans into the files; true when the job was cancelled on the way. */
     private boolean write(Job job, Path directory, Map<String, Long> counts) throws IOException, SQLException {
         Map<String, BufferedWriter> writers = new LinkedHashMap<>();
-        IParser parser = Fhir.ndjson();
+        IParser parser = Fhir.json();
         long total;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -1,5 +1,6 @@
 package org.backcare.plan.fhir;
 
+import org.backcare.platform.fhir.FhirException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,7 +22,7 @@ public record DateParam(Prefix prefix, Instant from, Instant until) {
     public static DateParam parse(String name, String text) {
         Matcher m = SHAPE.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
-            throw FhirException.invalid(name + ": '" + text + "' is not a FHIR date such as ge2026-01-01");
+            throw FhirException.badRequest(name + ": '" + text + "' is not a FHIR date such as ge2026-01-01");
         }
         String prefix = m.group(1) == null ? "eq" : m.group(1);
         if (prefix.equals("ne") || prefix.equals("sa") || prefix.equals("eb") || prefix.equals("ap")) {
@@ -48,11 +49,11 @@ public record DateParam(Prefix prefix, Instant from, Instant until) {
                 until = from.plusNanos(1_000);
             }
             if (from.isBefore(Instant.parse("0001-01-01T00:00:00Z")) || from.isAfter(Instant.parse("9999-01-01T00:00:00Z"))) {
-                throw FhirException.invalid(name + ": '" + value + "' is out of range");
+                throw FhirException.badRequest(name + ": '" + value + "' is out of range");
             }
             return new DateParam(Prefix.valueOf(prefix.toUpperCase()), from, until);
         } catch (java.time.DateTimeException e) {
-            throw FhirException.invalid(name + ": '" + value + "' is not a FHIR date or dateTime (2026-01-01, 2026-01-01T10:00:00Z)");
+            throw FhirException.badRequest(name + ": '" + value + "' is not a FHIR date or dateTime (2026-01-01, 2026-01-01T10:00:00Z)");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.backcare.plan.fhir;
 
+import org.backcare.platform.fhir.Fhir;
+import org.backcare.platform.fhir.FhirException;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
@@ -90,14 +92,14 @@ public class FhirResource {
             if (parts != null) {
                 audit.recordRefused(who, "FHIR_READ", parts.plan().patientId, 404);
             }
-            throw FhirException.notFound(type + "/" + id);
+            throw FhirException.notFound(type + "/" + id + " was not found");
         }
         Resource resource = switch (type) {
             case "Goal" -> PlanFhirMapper.goal(parts, FhirIds.parseGoal(id).orElseThrow().index());
             case "MedicationRequest" -> parts.medications().medications().stream()
                     .filter(rx -> id.equals(String.valueOf(rx.id()))).findFirst()
                     .map(rx -> PlanFhirMapper.medicationRequest(parts, rx))
-                    .orElseThrow(() -> FhirException.notFound(type + "/" + id));
+                    .orElseThrow(() -> FhirException.notFound(type + "/" + id + " was not found"));
             default -> PlanFhirMapper.carePlan(parts);
         };
         audit.record(who, AuditAction.FHIR_READ, parts.plan().patientId, type + "/" + id);
@@ -172,13 +174,13 @@ public class FhirResource {
             return null;
         }
         if (values.size() > 1) {
-            throw FhirException.invalid("patient: give one patient");
+            throw FhirException.badRequest("patient: give one patient");
         }
         String value = values.get(0);
         String id = value.startsWith("Patient/") ? value.substring("Patient/".length())
                 : value.contains("/Patient/") ? value.substring(value.lastIndexOf("/Patient/") + "/Patient/".length()) : value;
         Optional<UUID> uuid = FhirIds.uuid(id);
-        return uuid.orElseThrow(() -> FhirException.invalid("patient: '" + value + "' is not Patient/{id} with a UUID id"));
+        return uuid.orElseThrow(() -> FhirException.badRequest("patient: '" + value + "' is not Patient/{id} with a UUID id"));
     }
 
     static List<DateParam> dates(String name, List<String> values) {
@@ -208,7 +210,7 @@ public class FhirResource {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw FhirException.invalid(name + ": '" + value + "' is not a whole number of at least 0");
+        throw FhirException.badRequest(name + ": '" + value + "' is not a whole number of at least 0");
     }
 
     private static String truncate(String text, int max) {

@@ -1,5 +1,7 @@
 package org.backcare.plan.fhir;
 
+import org.backcare.platform.fhir.OperationOutcomes;
+import org.backcare.platform.fhir.Fhir;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
@@ -51,7 +53,7 @@ public class FhirRoutes {
         rc.response().setStatusCode(401)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Fhir.JSON)
                 .putHeader("WWW-Authenticate", "Bearer")
-                .end(Fhir.json().encodeResourceToString(FhirErrors.outcome(IssueType.LOGIN,
+                .end(Fhir.json().encodeResourceToString(OperationOutcomes.of(IssueType.LOGIN,
                         "a valid bearer access token is required")));
     }
 }

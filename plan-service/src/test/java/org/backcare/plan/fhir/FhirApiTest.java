@@ -1,5 +1,6 @@
 package org.backcare.plan.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.backcare.plan.fhir.FhirPlans.TestPlan;

@@ -1,5 +1,6 @@
 package org.backcare.plan.fhir;
 
+import org.backcare.platform.fhir.OperationOutcomes;
 import org.backcare.plan.medication.Prescription;
 import org.backcare.plan.plan.Plan;
 import org.backcare.plan.plan.PlanStatus;
@@ -177,6 +178,6 @@ class FhirMappingTest {
         bundle.addEntry().setFullUrl("https://plans.example/fhir/CarePlan/" + care.getIdElement().getIdPart())
                 .setResource(care).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         FhirValidation.assertValid(bundle);
-        FhirValidation.assertValid(FhirErrors.outcome(OperationOutcome.IssueType.NOTFOUND, "CarePlan/x was not found"));
+        FhirValidation.assertValid(OperationOutcomes.of(OperationOutcome.IssueType.NOTFOUND, "CarePlan/x was not found"));
     }
 }

@@ -1,5 +1,6 @@
 package org.backcare.plan.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import io.restassured.specification.RequestSpecification;
 import org.backcare.plan.testsupport.Api;
 import org.backcare.plan.testsupport.PatientEvents;

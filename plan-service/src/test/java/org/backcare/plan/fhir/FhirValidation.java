@@ -1,5 +1,6 @@
 package org.backcare.plan.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -27,10 +28,10 @@ public final class FhirValidation {
     private static synchronized FhirValidator validator() {
         if (validator == null) {
             ValidationSupportChain chain = new ValidationSupportChain(
-                    new DefaultProfileValidationSupport(Fhir.CONTEXT),
-                    new InMemoryTerminologyServerValidationSupport(Fhir.CONTEXT),
-                    new CommonCodeSystemsTerminologyService(Fhir.CONTEXT));
-            validator = Fhir.CONTEXT.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+                    new DefaultProfileValidationSupport(Fhir.context()),
+                    new InMemoryTerminologyServerValidationSupport(Fhir.context()),
+                    new CommonCodeSystemsTerminologyService(Fhir.context()));
+            validator = Fhir.context().newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
         }
         return validator;
     }

@@ -10,9 +10,9 @@ import jakarta.ws.rs.core.Response;
 import org.backcare.platform.access.Caller;
 import org.backcare.tracking.audit.AuditAction;
 import org.backcare.platform.audit.AuditLog;
-import org.backcare.tracking.fhir.Fhir;
-import org.backcare.tracking.fhir.FhirException;
-import org.backcare.tracking.fhir.OperationOutcomes;
+import org.backcare.platform.fhir.Fhir;
+import org.backcare.platform.fhir.FhirException;
+import org.backcare.platform.fhir.OperationOutcomes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -114,8 +114,7 @@ public class ExportService {
             throw tooMany();
         }
         audit.record(caller, AuditAction.FHIR_EXPORT, null, kind + " export " + job.id + " of " + job.types);
-        return Response.accepted(OperationOutcomes.of(OperationOutcome.IssueSeverity.INFORMATION,
-                        OperationOutcome.IssueType.INFORMATIONAL, "export " + job.id + " queued; poll Content-Location"))
+        return Response.accepted(OperationOutcomes.information("export " + job.id + " queued; poll Content-Location"))
                 .type(Fhir.JSON)
                 .header("Content-Location", baseUrl + "fhir/$export-status/" + job.id)
                 .build();
@@ -167,8 +166,7 @@ public class ExportService {
         job.finishedAt = Instant.now(clock);
         worker.cancel(job.id);
         files.delete(job.id);
-        return Response.accepted(OperationOutcomes.of(OperationOutcome.IssueSeverity.INFORMATION,
-                OperationOutcome.IssueType.INFORMATIONAL, "export " + job.id + " cancelled")).type(Fhir.JSON).build();
+        return Response.accepted(OperationOutcomes.information("export " + job.id + " cancelled")).type(Fhir.JSON).build();
     }
 
     /** One NDJSON file of a completed export of this integrator. */

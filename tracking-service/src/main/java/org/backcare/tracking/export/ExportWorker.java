@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.fhir.CheckInObservations;
-import org.backcare.tracking.fhir.Fhir;
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.tracking.fhir.MedicationStatements;
 import org.backcare.tracking.fhir.OdiResources;
 import org.backcare.tracking.medication.MedicationIntake;

@@ -1,5 +1,6 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.tracking.checkin.CheckIn;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -23,12 +24,12 @@ public final class CheckInObservations {
 
     /** The measures of a check-in, each an Observation; the suffix ends the Observation id. */
     public enum Measure {
-        PAIN("pain", Fhir.LOINC, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"),
-        SLEEP_DURATION("sleep-duration", Fhir.LOINC, "93832-4", "Sleep duration"),
-        SLEEP_QUALITY("sleep-quality", Fhir.TRACKING_CODES, "sleep-quality", "Sleep quality, 0 (very poor) to 10 (excellent)"),
-        MOOD("mood", Fhir.TRACKING_CODES, "mood", "Mood, 0 (very low) to 10 (very good)"),
-        FUNCTION("function", Fhir.TRACKING_CODES, "function", "Daily function, 0 (could do nothing) to 10 (could do everything)"),
-        STRESS("stress", Fhir.TRACKING_CODES, "stress", "Stress, 0 (none) to 10 (extreme)");
+        PAIN("pain", FhirCodes.LOINC, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"),
+        SLEEP_DURATION("sleep-duration", FhirCodes.LOINC, "93832-4", "Sleep duration"),
+        SLEEP_QUALITY("sleep-quality", FhirCodes.TRACKING_CODES, "sleep-quality", "Sleep quality, 0 (very poor) to 10 (excellent)"),
+        MOOD("mood", FhirCodes.TRACKING_CODES, "mood", "Mood, 0 (very low) to 10 (very good)"),
+        FUNCTION("function", FhirCodes.TRACKING_CODES, "function", "Daily function, 0 (could do nothing) to 10 (could do everything)"),
+        STRESS("stress", FhirCodes.TRACKING_CODES, "stress", "Stress, 0 (none) to 10 (extreme)");
 
         public final String suffix;
         public final String system;
@@ -72,7 +73,7 @@ public final class CheckInObservations {
         Type value = switch (measure) {
             case PAIN -> new IntegerType(c.pain);
             case SLEEP_DURATION -> c.sleepHours == null ? null
-                    : new Quantity().setValue(c.sleepHours).setUnit("h").setSystem(Fhir.UCUM).setCode("h");
+                    : new Quantity().setValue(c.sleepHours).setUnit("h").setSystem(FhirCodes.UCUM).setCode("h");
             case SLEEP_QUALITY -> score(c.sleepQuality);
             case MOOD -> score(c.mood);
             case FUNCTION -> score(c.functionScore);
@@ -101,7 +102,7 @@ public final class CheckInObservations {
     }
 
     static CodeableConcept survey() {
-        return new CodeableConcept(new Coding(Fhir.OBSERVATION_CATEGORY, "survey", "Survey"));
+        return new CodeableConcept(new Coding(FhirCodes.OBSERVATION_CATEGORY, "survey", "Survey"));
     }
 
     private static IntegerType score(Integer value) {

@@ -1,5 +1,6 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.FhirException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

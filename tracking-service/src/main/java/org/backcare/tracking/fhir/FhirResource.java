@@ -1,5 +1,6 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

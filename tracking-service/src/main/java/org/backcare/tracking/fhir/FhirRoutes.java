@@ -1,5 +1,7 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.Fhir;
+import org.backcare.platform.fhir.OperationOutcomes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -25,8 +27,7 @@ public class FhirRoutes {
                 rc.response().setStatusCode(401)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Fhir.JSON)
                         .putHeader("WWW-Authenticate", "Bearer")
-                        .end(Fhir.json().encodeResourceToString(OperationOutcomes.of(IssueSeverity.ERROR,
-                                IssueType.LOGIN, "the access token was rejected; send a valid bearer token")));
+                        .end(Fhir.json().encodeResourceToString(OperationOutcomes.of(IssueType.LOGIN, "the access token was rejected; send a valid bearer token")));
             } else {
                 rc.next();
             }

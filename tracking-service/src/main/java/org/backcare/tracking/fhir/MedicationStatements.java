@@ -1,5 +1,6 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.tracking.medication.MedicationIntake;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Dosage;
@@ -32,7 +33,7 @@ public final class MedicationStatements {
         Quantity dose = new Quantity().setValue(m.dose).setUnit(m.unit);
         String ucum = m.unit == null ? null : UCUM.get(m.unit);
         if (ucum != null) {
-            dose.setSystem(Fhir.UCUM).setCode(ucum);
+            dose.setSystem(FhirCodes.UCUM).setCode(ucum);
         }
         Dosage dosage = s.addDosage().setText(m.dose.stripTrailingZeros().toPlainString() + " " + m.unit);
         dosage.addDoseAndRate().setDose(dose);

@@ -1,5 +1,6 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.tracking.questionnaire.Questionnaire;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -52,12 +53,12 @@ public final class OdiResources {
         Observation o = Resources.identify(new Observation(), observationId(q), 1, q.recordedAt);
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.addCategory(CheckInObservations.survey());
-        o.setCode(new CodeableConcept(new Coding(Fhir.LOINC, "97909-6", "Oswestry disability index score ODI"))
+        o.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, "97909-6", "Oswestry disability index score ODI"))
                 .setText("Oswestry Disability Index score"));
         o.setSubject(Resources.patient(q.patientId));
         o.setEffective(Resources.day(q.day));
         o.setIssued(Date.from(q.recordedAt));
-        o.setValue(new Quantity().setValue(q.score).setUnit("{score}").setSystem(Fhir.UCUM).setCode("{score}"));
+        o.setValue(new Quantity().setValue(q.score).setUnit("{score}").setSystem(FhirCodes.UCUM).setCode("{score}"));
         o.addDerivedFrom(new Reference("QuestionnaireResponse/" + q.id));
         if (q.baseline) {
             o.addNote().setText("Baseline ODI");

@@ -1,5 +1,6 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.medication.MedicationIntake;
 import org.backcare.tracking.questionnaire.Questionnaire;

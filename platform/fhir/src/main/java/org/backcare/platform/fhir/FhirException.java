@@ -1,33 +1,34 @@
-package org.backcare.tracking.fhir;
+package org.backcare.platform.fhir;
 
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 import java.util.Map;
 
-/** A FHIR request that ends in a 4xx (or 5xx): answered as an OperationOutcome, never a problem document. */
+/** A FHIR request that ends in an error: answered as an OperationOutcome, never a problem document. */
 public class FhirException extends RuntimeException {
 
     private final int status;
-    private final IssueType code;
+    private final IssueType issue;
     private final Map<String, String> headers;
 
-    public FhirException(int status, IssueType code, String diagnostics) {
-        this(status, code, diagnostics, Map.of());
+    public FhirException(int status, IssueType issue, String diagnostics) {
+        this(status, issue, diagnostics, Map.of());
     }
 
-    public FhirException(int status, IssueType code, String diagnostics, Map<String, String> headers) {
+    /** With response headers, e.g. Retry-After or WWW-Authenticate. */
+    public FhirException(int status, IssueType issue, String diagnostics, Map<String, String> headers) {
         super(diagnostics);
         this.status = status;
-        this.code = code;
-        this.headers = headers;
+        this.issue = issue;
+        this.headers = Map.copyOf(headers);
     }
 
     public int status() {
         return status;
     }
 
-    public IssueType code() {
-        return code;
+    public IssueType issue() {
+        return issue;
     }
 
     public Map<String, String> headers() {
@@ -36,6 +37,11 @@ public class FhirException extends RuntimeException {
 
     public static FhirException badRequest(String diagnostics) {
         return new FhirException(400, IssueType.INVALID, diagnostics);
+    }
+
+    /** A FHIR feature (a search parameter, a format) this server does not implement. */
+    public static FhirException notSupported(String diagnostics) {
+        return new FhirException(400, IssueType.NOTSUPPORTED, diagnostics);
     }
 
     public static FhirException notFound(String diagnostics) {

@@ -1,18 +1,18 @@
-package org.backcare.patient.fhir;
+package org.backcare.platform.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The one FHIR R4 context of the service (expensive to build, thread-safe, cached by HAPI) and the media types of
- * the FHIR API. Parsers are cheap and not thread-safe: take a new one for each use.
+ * The one FHIR R4 context (expensive to build, thread-safe, cached by HAPI) and the media types and root of every
+ * service's FHIR API. Parsers are cheap and not thread-safe: take a new one for each use.
  */
 public final class Fhir {
 
     public static final String JSON = "application/fhir+json";
     public static final String NDJSON = "application/fhir+ndjson";
-    /** Every FHIR path of the service starts with this. */
+    /** Every FHIR path of a service starts with this. */
     public static final String ROOT = "/fhir";
 
     private Fhir() {

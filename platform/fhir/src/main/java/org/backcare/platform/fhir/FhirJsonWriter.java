@@ -1,4 +1,4 @@
-package org.backcare.tracking.fhir;
+package org.backcare.platform.fhir;
 
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -15,7 +15,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
-/** Writes any HAPI resource as FHIR JSON with HAPI's own parser (never Jackson): application/fhir+json or application/json. */
+/** Writes any HAPI resource with HAPI's JSON parser: FHIR JSON is never written by hand. */
 @Provider
 @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
 public class FhirJsonWriter implements MessageBodyWriter<IBaseResource> {
@@ -27,7 +27,8 @@ public class FhirJsonWriter implements MessageBodyWriter<IBaseResource> {
 
     @Override
     public void writeTo(IBaseResource resource, Class<?> type, Type genericType, Annotation[] annotations,
-                        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+                        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
+            throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         Fhir.json().encodeResourceToWriter(resource, writer);
         writer.flush();
