@@ -1,37 +1,23 @@
 package org.backcare.notification.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.backcare.platform.testing.ApiContract;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The published API contract and the operational endpoints. The committed openapi.yaml must match what the service
- * serves, so every API change shows up in review; refresh it with {@code -Dbackcare.openapi.write=true}.
+ * serves (platform-testing's ApiContract), so every API change shows up in review; refresh it with
+ * {@code -Dbackcare.openapi.write=true}.
  */
 @QuarkusTest
 class ApiContractTest {
 
-    private static final Path COMMITTED = Path.of("openapi.yaml");
-
     @Test
-    void committedOpenApiMatchesTheServedOne() throws IOException {
-        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
-                .extract().asString();
-        if (Boolean.getBoolean("backcare.openapi.write")) {
-            Files.writeString(COMMITTED, served);
-        }
-        assertThat(Files.exists(COMMITTED)).as("notification-service/openapi.yaml is committed").isTrue();
-        assertThat(served)
-                .as("the API changed: review it and refresh openapi.yaml with -Dbackcare.openapi.write=true")
-                .isEqualTo(Files.readString(COMMITTED));
+    void committedOpenApiMatchesTheServedOne() {
+        ApiContract.assertCommittedOpenApiIsServed();
     }
 
     @Test
@@ -44,10 +30,7 @@ class ApiContractTest {
 
     @Test
     void healthAndMetricsAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("backcare_alerts_unacknowledged"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        ApiContract.assertOperationalEndpointsServe("backcare_alerts_unacknowledged");
     }
 
     @Test
