@@ -7,6 +7,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
+import org.hibernate.LockOptions;
+import org.hibernate.jpa.SpecHints;
 import org.backcare.platform.fhir.Fhir;
 import org.backcare.plan.fhir.FhirStore;
 import org.backcare.plan.fhir.PlanFhirMapper;
@@ -125,7 +127,10 @@ public class ExportWorker {
     private UUID claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
             ExportJob job = ExportJob.<ExportJob>find("status = ?1 order by createdAt", ExportStatus.QUEUED)
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    // SKIP LOCKED: another instance polling at the same moment takes the next job, without waiting.
+                    .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, LockOptions.SKIP_LOCKED)
+                    .firstResult();
             if (job == null) {
                 return null;
             }

@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.fhir.CheckInObservations;
 import org.backcare.platform.fhir.Fhir;
@@ -15,9 +16,11 @@ import org.backcare.tracking.fhir.OdiResources;
 import org.backcare.tracking.medication.MedicationIntake;
 import org.backcare.tracking.questionnaire.Questionnaire;
 import org.hibernate.CacheMode;
+import org.hibernate.LockOptions;
 import org.hibernate.ScrollMode;
 import org.hibernate.ScrollableResults;
 import org.hibernate.Session;
+import org.hibernate.jpa.SpecHints;
 import org.hibernate.query.SelectionQuery;
 import org.hl7.fhir.r4.model.Resource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -115,9 +118,15 @@ public class ExportWorker {
         }
     }
 
-    /** The oldest queued export, now marked running. */
+    /**
+     * The oldest queued export, now marked running. FOR UPDATE SKIP LOCKED: another instance polling at the same
+     * moment takes the next job instead of the same one.
+     */
     UUID claim() {
-        ExportJob job = ExportJob.<ExportJob>find("status = ?1 order by createdAt", ExportJob.QUEUED).firstResult();
+        ExportJob job = ExportJob.<ExportJob>find("status = ?1 order by createdAt", ExportJob.QUEUED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, LockOptions.SKIP_LOCKED)
+                .firstResult();
         if (job == null) {
             return null;
         }

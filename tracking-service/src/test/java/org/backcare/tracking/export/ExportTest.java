@@ -25,6 +25,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -247,6 +253,58 @@ class ExportTest {
     }
 
     /** A job left RUNNING by a stopped instance is queued again at start, its partial files deleted, and it runs. */
+    /** Two instances polling at once never take the same job: the claim skips a job another one has locked. */
+    @Test
+    void twoWorkersNeverClaimTheSameJob() throws Exception {
+        scheduler.pause("export-worker");
+        ExecutorService otherInstance = Executors.newSingleThreadExecutor();
+        try {
+            ExportJob job = storedJob(Users.integrator(), ExportJob.QUEUED, "MedicationStatement", null, List.of());
+            CountDownLatch claimed = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicReference<UUID> first = new AtomicReference<>();
+            // Both claims roll back: the test only looks at what each would have taken.
+            Future<?> holder = otherInstance.submit(() -> rolledBack(() -> {
+                first.set(worker.claim());
+                claimed.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            Awaiting.until(() -> claimed.getCount() == 0 || holder.isDone(), Duration.ofSeconds(30), "the first claim");
+            if (holder.isDone()) {
+                holder.get(); // surfaces why the first claim failed
+            }
+            AtomicReference<UUID> second = new AtomicReference<>();
+            rolledBack(() -> second.set(worker.claim()));
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+
+            assertThat(first.get()).isNotNull();
+            assertThat(second.get()).isNotEqualTo(first.get());
+            QuarkusTransaction.requiringNew().run(() -> ExportJob.deleteById(job.id));
+        } finally {
+            otherInstance.shutdownNow();
+            scheduler.resume("export-worker");
+        }
+    }
+
+    /** Runs the work in a transaction of its own and rolls it back: a test looks without changing anything. */
+    private static void rolledBack(Runnable work) {
+        class RollBack extends RuntimeException {
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                work.run();
+                throw new RollBack();
+            });
+        } catch (RollBack expected) {
+            // rolled back, as intended
+        }
+    }
+
     @Test
     void aJobLeftRunningByAStoppedServiceIsQueuedAgainAtStart() throws IOException {
         PatientEvents.TestPatient p = patientWithData();
