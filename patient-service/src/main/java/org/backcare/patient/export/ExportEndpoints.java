@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.backcare.platform.access.Caller;
 import org.backcare.platform.fhir.Fhir;
-import org.backcare.patient.fhir.FhirCallers;
+import org.backcare.platform.fhir.FhirCallers;
 import org.backcare.platform.fhir.FhirException;
 import org.backcare.patient.fhir.FhirMapper;
 import org.backcare.patient.fhir.InstantRange;

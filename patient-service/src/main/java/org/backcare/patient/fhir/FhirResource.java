@@ -1,5 +1,8 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.access.Role;
+import java.util.Set;
+import org.backcare.platform.fhir.FhirCallers;
 import org.backcare.platform.fhir.Fhir;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,6 +38,10 @@ import java.util.Date;
 @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
 @Tag(name = "FHIR", description = "FHIR R4 views of patients, care teams and urgent-review flags")
 public class FhirResource {
+
+    /** The roles that may use the FHIR read and search API (each within its usual access rules). */
+    private static final Set<String> READERS = Set.of(Role.PATIENT, Role.PHYSICIAN, Role.PHYSICAL_THERAPIST,
+            Role.PSYCHOLOGIST, Role.ADMIN, Role.INTEGRATOR);
 
     private static final Date STARTED = Date.from(Instant.now());
 
@@ -202,7 +209,7 @@ public class FhirResource {
     }
 
     private Response read(Type type, String id, String ifNoneMatch) {
-        FhirService.Read read = fhir.read(callers.reader(), type, id);
+        FhirService.Read read = fhir.read(callers.require(READERS, "the FHIR API"), type, id);
         if (ifNoneMatch != null && (ifNoneMatch.equals(read.etag()) || ifNoneMatch.equals(read.etag().substring(2)))) {
             return Response.notModified().header(HttpHeaders.ETAG, read.etag()).build();
         }
@@ -212,7 +219,7 @@ public class FhirResource {
     }
 
     private Bundle search(Type type, UriInfo uri) {
-        SearchRequest request = SearchRequest.parse(type, callers.reader(), uri.getQueryParameters());
+        SearchRequest request = SearchRequest.parse(type, callers.require(READERS, "the FHIR API"), uri.getQueryParameters());
         String base = Fhir.base(uri);
         return fhir.search(request, new FhirService.Links() {
             @Override

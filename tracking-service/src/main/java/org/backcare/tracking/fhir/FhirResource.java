@@ -1,5 +1,6 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.FhirCallers;
 import org.backcare.platform.fhir.Fhir;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -67,7 +68,7 @@ public class FhirResource {
     @APIResponse(responseCode = "403", description = "Search across patients without the integrator role (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown type, or patient not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response search(@PathParam("type") String type, UriInfo uri) {
-        return Response.ok(api.search(callers.reader(), type, uri)).type(Fhir.JSON).build();
+        return Response.ok(api.search(callers.authenticated(), type, uri)).type(Fhir.JSON).build();
     }
 
     @SecurityRequirement(name = "SecurityScheme")
@@ -78,7 +79,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", description = "The resource", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown, or its patient is not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response read(@PathParam("type") String type, @PathParam("id") String id) {
-        Resource resource = api.read(callers.reader(), type, id);
+        Resource resource = api.read(callers.authenticated(), type, id);
         return Response.ok(resource).type(Fhir.JSON)
                 .tag(new EntityTag(resource.getMeta().getVersionId(), true))
                 .lastModified(resource.getMeta().getLastUpdated())

@@ -1,5 +1,6 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.FhirCallers;
 import org.backcare.platform.fhir.Fhir;
 import org.backcare.platform.fhir.OperationOutcomes;
 import io.quarkus.security.AuthenticationFailedException;
@@ -7,7 +8,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**

@@ -1,6 +1,5 @@
 package org.backcare.tracking.fhir;
 
-import org.backcare.platform.fhir.Fhir;
 import org.backcare.tracking.medication.MedicationIntake;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Dosage;
