@@ -1,12 +1,9 @@
 package org.backcare.tracking.plan;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.backcare.platform.events.EventRetry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.time.temporal.ChronoUnit;
 
 /**
  * Reads plan-events in order per partition. A failure (the database away) is retried with growing pauses for up
@@ -17,16 +14,16 @@ import java.time.temporal.ChronoUnit;
 public class PlanEventsConsumer {
 
     private final PlanProjector projector;
+    private final EventRetry retry;
 
-    public PlanEventsConsumer(PlanProjector projector) {
+    public PlanEventsConsumer(PlanProjector projector, EventRetry retry) {
         this.projector = projector;
+        this.retry = retry;
     }
 
     @Incoming("plan-events")
     @Blocking(ordered = true)
-    @Retry(maxRetries = -1, delay = 200, maxDuration = 10, durationUnit = ChronoUnit.MINUTES, jitter = 100)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void onMessage(String payload) {
-        projector.onMessage(payload);
+        retry.run(() -> projector.onMessage(payload));
     }
 }

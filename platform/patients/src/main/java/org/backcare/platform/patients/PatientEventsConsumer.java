@@ -1,12 +1,9 @@
 package org.backcare.platform.patients;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.backcare.platform.events.EventRetry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.time.temporal.ChronoUnit;
 
 /**
  * Reads patient-events (channel {@code patient-events}; the service configures its group and dead-letter topic).
@@ -19,16 +16,16 @@ import java.time.temporal.ChronoUnit;
 public class PatientEventsConsumer {
 
     private final PatientProjector projector;
+    private final EventRetry retry;
 
-    public PatientEventsConsumer(PatientProjector projector) {
+    public PatientEventsConsumer(PatientProjector projector, EventRetry retry) {
         this.projector = projector;
+        this.retry = retry;
     }
 
     @Incoming("patient-events")
     @Blocking(ordered = true)
-    @Retry(maxRetries = -1, delay = 200, maxDuration = 10, durationUnit = ChronoUnit.MINUTES, jitter = 100)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void onMessage(String payload) {
-        projector.onMessage(payload);
+        retry.run(() -> projector.onMessage(payload));
     }
 }
