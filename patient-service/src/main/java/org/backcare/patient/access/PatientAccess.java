@@ -31,11 +31,6 @@ public final class PatientAccess {
     private PatientAccess() {
     }
 
-    /** The rule every service shares: see {@link CareTeamAccess}. */
-    public static boolean canSee(Caller caller, PatientFacts patient) {
-        return CareTeamAccess.canSee(caller, patient);
-    }
-
     /** Throws 404 when the caller may not see the patient, 403 when they see it but may not do this. */
     public static void require(Caller caller, PatientFacts patient, Action action) {
         CareTeamAccess.requireVisible(caller, patient);

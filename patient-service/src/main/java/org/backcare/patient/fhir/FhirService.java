@@ -1,5 +1,6 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.access.CareTeamAccess;
 import org.backcare.platform.fhir.FhirException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class FhirService {
         if (p == null) {
             throw notFound;
         }
-        if (!PatientAccess.canSee(caller, p.accessFacts())) {
+        if (!CareTeamAccess.canSee(caller, p.accessFacts())) {
             audit.recordRefused(caller, "FHIR read " + type.fhirName(), p.id, 404);
             throw notFound;
         }

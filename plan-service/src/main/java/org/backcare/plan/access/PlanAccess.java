@@ -25,10 +25,6 @@ public final class PlanAccess {
     private PlanAccess() {
     }
 
-    public static boolean canSee(Caller caller, PatientFacts patient) {
-        return CareTeamAccess.canSee(caller, patient);
-    }
-
     public static void require(Caller caller, PatientFacts patient, Action action) {
         CareTeamAccess.requireVisible(caller, patient);
         if (!allowed(caller, patient, action)) {

@@ -1,5 +1,6 @@
 package org.backcare.plan.fhir;
 
+import org.backcare.platform.access.CareTeamAccess;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -55,7 +56,7 @@ public class FhirStore {
     /** True when the caller may see this patient's plans (the same rule as the JSON API). */
     public boolean visible(Caller caller, UUID patientId) {
         PatientProjection patient = PatientProjection.findById(patientId);
-        return patient != null && PlanAccess.canSee(caller, patient.accessFacts());
+        return patient != null && CareTeamAccess.canSee(caller, patient.accessFacts());
     }
 
     public Optional<PlanParts> plan(UUID planId) {

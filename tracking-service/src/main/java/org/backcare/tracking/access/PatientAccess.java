@@ -22,10 +22,6 @@ public final class PatientAccess {
     private PatientAccess() {
     }
 
-    public static boolean canSee(Caller caller, PatientFacts patient) {
-        return CareTeamAccess.canSee(caller, patient);
-    }
-
     public static void require(Caller caller, PatientFacts patient, Action action) {
         CareTeamAccess.requireVisible(caller, patient);
         if (action == Action.REPORT

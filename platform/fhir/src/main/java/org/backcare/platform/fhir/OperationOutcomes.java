@@ -11,24 +11,24 @@ public final class OperationOutcomes {
     private OperationOutcomes() {
     }
 
-    /** A client error (severity error) of this issue type. */
+    /** An error of this issue type (severity error). */
     public static OperationOutcome of(IssueType type, String diagnostics) {
-        return error(400, type, diagnostics);
+        return outcome(IssueSeverity.ERROR, type, diagnostics);
     }
 
     /** An error: severity fatal for a server fault (the request could not be processed at all), error otherwise. */
     public static OperationOutcome error(int status, IssueType type, String diagnostics) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(status >= 500 ? IssueSeverity.FATAL : IssueSeverity.ERROR).setCode(type)
-                .setDiagnostics(diagnostics);
-        return outcome;
+        return outcome(status >= 500 ? IssueSeverity.FATAL : IssueSeverity.ERROR, type, diagnostics);
     }
 
     /** An informational outcome, e.g. the body of a 202 or the answer to a cancellation. */
     public static OperationOutcome information(String diagnostics) {
+        return outcome(IssueSeverity.INFORMATION, IssueType.INFORMATIONAL, diagnostics);
+    }
+
+    private static OperationOutcome outcome(IssueSeverity severity, IssueType type, String diagnostics) {
         OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL)
-                .setDiagnostics(diagnostics);
+        outcome.addIssue().setSeverity(severity).setCode(type).setDiagnostics(diagnostics);
         return outcome;
     }
 

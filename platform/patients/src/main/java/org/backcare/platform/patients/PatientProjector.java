@@ -49,8 +49,7 @@ public class PatientProjector {
     }
 
     /** Applies one event unless it was applied before; returns whether it changed anything. */
-    @Transactional
-    public boolean apply(PatientEvent event) {
+    private boolean apply(PatientEvent event) {
         if (event.id() == null || event.patientId() == null || event.type() == null) {
             LOG.errorf("patient-events: skipping an event without id, type or patientId: %s", event);
             return false;
