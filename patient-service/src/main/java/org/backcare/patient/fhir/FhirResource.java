@@ -4,7 +4,6 @@ import org.backcare.platform.access.Role;
 import java.util.Set;
 import org.backcare.platform.fhir.FhirCallers;
 import org.backcare.platform.fhir.Fhir;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,10 +13,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.backcare.patient.export.ExportEndpoints;
 import org.backcare.patient.fhir.FhirMapper.Type;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,9 +27,8 @@ import java.util.Date;
 
 /**
  * The FHIR R4 read API of patient-service: Patient, CareTeam and Flag by id and by search, and the
- * CapabilityStatement, and the Bulk Data export operations (implemented in {@link ExportEndpoints}: one resource
- * class owns /fhir, since Quarkus REST does not merge two classes with the same path). Answers
- * application/fhir+json; errors are OperationOutcome.
+ * CapabilityStatement (Bulk Data export is platform/export's BulkExportResource). Answers application/fhir+json;
+ * errors are OperationOutcome.
  */
 @Path(Fhir.ROOT)
 @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
@@ -47,12 +43,9 @@ public class FhirResource {
 
     private final FhirService fhir;
     private final FhirCallers callers;
-    private final ExportEndpoints exports;
-
-    public FhirResource(FhirService fhir, FhirCallers callers, ExportEndpoints exports) {
+    public FhirResource(FhirService fhir, FhirCallers callers) {
         this.fhir = fhir;
         this.callers = callers;
-        this.exports = exports;
     }
 
     @GET
@@ -133,79 +126,6 @@ public class FhirResource {
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
     public Bundle searchFlags(UriInfo uri) {
         return search(Type.FLAG, uri);
-    }
-
-    @SecurityRequirement(name = "SecurityScheme")
-    @GET
-    @Path("$export")
-    @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
-    @Tag(name = "FHIR Bulk Data export")
-    @Operation(summary = "Kick off a system-level Bulk Data export",
-            description = "Needs Prefer: respond-async. _type (Patient, CareTeam, Flag), _since (an instant) and "
-                    + "_outputFormat (application/fhir+ndjson) are supported. One export in progress per integrator.")
-    @APIResponse(responseCode = "202", description = "Accepted", headers = @Header(name = "Content-Location", description = "The status URL to poll"))
-    @APIResponse(responseCode = "400", description = "Missing Prefer: respond-async, or an unsupported parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "403", description = "Not an integrator (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "429", description = "An export of this integrator is in progress", headers = @Header(name = "Retry-After"), content = @Content(mediaType = Fhir.JSON))
-    public Response systemExport(@HeaderParam("Prefer") String prefer, UriInfo uri) {
-        return exports.kickOff(prefer, uri);
-    }
-
-    @SecurityRequirement(name = "SecurityScheme")
-    @GET
-    @Path("Patient/$export")
-    @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
-    @Tag(name = "FHIR Bulk Data export")
-    @Operation(summary = "Kick off a Patient-level Bulk Data export", description = "As the system-level export: all patients.")
-    @APIResponse(responseCode = "202", description = "Accepted", headers = @Header(name = "Content-Location", description = "The status URL to poll"))
-    @APIResponse(responseCode = "400", description = "Missing Prefer: respond-async, or an unsupported parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "403", description = "Not an integrator (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "429", description = "An export of this integrator is in progress", headers = @Header(name = "Retry-After"), content = @Content(mediaType = Fhir.JSON))
-    public Response patientExport(@HeaderParam("Prefer") String prefer, UriInfo uri) {
-        return exports.kickOff(prefer, uri);
-    }
-
-    @SecurityRequirement(name = "SecurityScheme")
-    @GET
-    @Path("$export-status/{job}")
-    @Produces({MediaType.APPLICATION_JSON, Fhir.JSON})
-    @Tag(name = "FHIR Bulk Data export")
-    @Operation(summary = "Poll an export", description = "202 with Retry-After and X-Progress while it runs, 200 with the manifest when it is done.")
-    @APIResponse(responseCode = "200", description = "The manifest", content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "202", description = "Still running", headers = {@Header(name = "Retry-After"), @Header(name = "X-Progress")})
-    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "404", description = "Unknown, cancelled, expired, or another integrator's job", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "500", description = "The export failed (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
-    public Response status(@PathParam("job") String jobId, UriInfo uri) {
-        return exports.status(jobId, uri);
-    }
-
-    @SecurityRequirement(name = "SecurityScheme")
-    @DELETE
-    @Path("$export-status/{job}")
-    @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
-    @Tag(name = "FHIR Bulk Data export")
-    @Operation(summary = "Cancel an export", description = "Stops it if it runs and deletes its files.")
-    @APIResponse(responseCode = "202", description = "Cancelled")
-    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "404", description = "Unknown, already cancelled, or another integrator's job", content = @Content(mediaType = Fhir.JSON))
-    public Response cancel(@PathParam("job") String jobId) {
-        return exports.cancel(jobId);
-    }
-
-    @SecurityRequirement(name = "SecurityScheme")
-    @GET
-    @Path("$export-file/{job}/{file}")
-    @Produces({Fhir.NDJSON, Fhir.JSON})
-    @Tag(name = "FHIR Bulk Data export")
-    @Operation(summary = "Download an export file", description = "Only for the integrator who started the export.")
-    @APIResponse(responseCode = "200", description = "NDJSON, one resource a line", content = @Content(mediaType = Fhir.NDJSON))
-    @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
-    @APIResponse(responseCode = "404", description = "Unknown, or another integrator's file", content = @Content(mediaType = Fhir.JSON))
-    public Response file(@PathParam("job") String jobId, @PathParam("file") String fileName) {
-        return exports.file(jobId, fileName);
     }
 
     private Response read(Type type, String id, String ifNoneMatch) {

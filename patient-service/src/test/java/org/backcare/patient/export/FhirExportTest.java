@@ -5,7 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import org.backcare.platform.export.ExportChunk;
 import org.backcare.platform.fhir.Fhir;
 import org.backcare.patient.fhir.FhirValidation;
 import org.backcare.platform.testing.Users;
@@ -14,12 +16,11 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ import static org.backcare.patient.testsupport.Api.screening;
 @QuarkusTest
 class FhirExportTest {
 
-    private static final String WORKER = "bulk-export-worker";
+    private static final String WORKER = "export-worker";
 
     @Inject
     Scheduler scheduler;
@@ -164,7 +165,7 @@ class FhirExportTest {
 
         Response queued = fhir(integrator).get(status);
         assertThat(queued.statusCode()).isEqualTo(202);
-        assertThat(queued.header("Retry-After")).isEqualTo("2");
+        assertThat(queued.header("Retry-After")).isEqualTo("1");
         assertThat(queued.header("X-Progress")).isEqualTo("queued");
 
         Response busy = kickOff(integrator, "/fhir/Patient/$export", Map.of());
@@ -191,26 +192,18 @@ class FhirExportTest {
         String status = start(integrator, "/fhir/$export", Map.of("_type", "Patient"));
         JsonPath manifest = manifest(integrator, status);
         String url = manifest.getString("output[0].url");
-        String job = status.substring(status.lastIndexOf('/') + 1);
-        Path file = Path.of("target/export-files", job, "Patient.ndjson");
-        assertThat(file).exists();
+        UUID job = UUID.fromString(status.substring(status.lastIndexOf('/') + 1));
+        assertThat(storedChunks(job)).isPositive();
 
         fhir(integrator).delete(status).then().statusCode(202);
-        assertThat(Files.exists(file)).isFalse();
+        // The patient data is gone from the database, for every instance at once.
+        assertThat(storedChunks(job)).isZero();
         outcome(given().auth().oauth2(integrator.token()).get(url), 404);
         outcome(fhir(integrator).get(status), 404);
     }
 
-    @Test
-    void aListedFileThatIsGoneFromDiskIsNotFound() throws Exception {
-        registerPatient(Users.physician());
-        Users integrator = Users.integrator();
-        String status = start(integrator, "/fhir/$export", Map.of("_type", "Patient"));
-        String url = manifest(integrator, status).getString("output[0].url");
-        String job = status.substring(status.lastIndexOf('/') + 1);
-        Files.delete(Path.of("target/export-files", job, "Patient.ndjson"));
-
-        outcome(given().auth().oauth2(integrator.token()).get(url), 404);
+    long storedChunks(UUID job) {
+        return QuarkusTransaction.requiringNew().call(() -> ExportChunk.count("jobId", job));
     }
 
     @Test
