@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.backcare.platform.export.ExportWorker;
 import org.backcare.platform.fhir.Fhir;
 import org.backcare.plan.fhir.FhirPlans;
 import org.backcare.plan.fhir.FhirPlans.TestPlan;

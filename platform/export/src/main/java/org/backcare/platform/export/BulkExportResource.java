@@ -102,6 +102,7 @@ public class BulkExportResource {
             content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "500", description = "The export failed (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "403", description = "Not an integrator (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     public Response status(@PathParam("job") String jobId, @Context UriInfo uri) {
         ExportJob job = jobs.status(callers.integrator(), jobId);
         return switch (job.status) {
@@ -121,6 +122,7 @@ public class BulkExportResource {
     @APIResponse(responseCode = "404", description = "Unknown, already cancelled, or another integrator's export (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "403", description = "Not an integrator (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     public Response cancel(@PathParam("job") String jobId) {
         jobs.cancel(callers.integrator(), jobId);
         return Response.accepted(OperationOutcomes.information("export " + jobId + " was cancelled")).type(Fhir.JSON).build();
@@ -134,6 +136,7 @@ public class BulkExportResource {
     @APIResponse(responseCode = "404", description = "Unknown file, or another integrator's export (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "403", description = "Not an integrator (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     public Response file(@PathParam("job") String jobId, @PathParam("file") String fileName) {
         ExportJobs.Download download = jobs.file(callers.integrator(), jobId, fileName);
         StreamingOutput body = out -> {
