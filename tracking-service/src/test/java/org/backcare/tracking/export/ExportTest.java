@@ -6,6 +6,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.backcare.platform.export.ExportChunk;
+import org.backcare.platform.export.ExportFile;
+import org.backcare.platform.export.ExportJob;
+import org.backcare.platform.export.ExportStatus;
+import org.backcare.platform.export.ExportWorker;
 import org.backcare.tracking.fhir.FhirValidation;
 import org.backcare.tracking.testsupport.Api;
 import org.backcare.tracking.testsupport.Awaiting;
@@ -13,14 +18,12 @@ import org.backcare.tracking.testsupport.PatientEvents;
 import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +49,10 @@ class ExportTest {
     Scheduler scheduler;
     @Inject
     ExportWorker worker;
-    @Inject
-    ExportFiles files;
 
-    /** Stores a job as a worker would have left it, for the start-up and retention tests. */
-    static ExportJob storedJob(Users integrator, String status, String types, Instant finishedAt,
-                               List<ExportJob.Output> outputs) {
+    /** Stores a job as a worker would have left it, for the take-over and retention tests. */
+    static ExportJob storedJob(Users integrator, ExportStatus status, String types, Instant finishedAt,
+                               List<ExportFile> outputs) {
         ExportJob job = new ExportJob();
         job.id = UUID.randomUUID();
         job.requestedBy = integrator.subject();
@@ -61,15 +62,41 @@ class ExportTest {
         job.status = status;
         job.transactionTime = Instant.now();
         job.createdAt = job.transactionTime.minusSeconds(1);
-        job.progress = status;
+        job.progress = status.name().toLowerCase();
         job.outputs = outputs;
         job.finishedAt = finishedAt;
+        job.runId = UUID.randomUUID();
+        if (status == ExportStatus.RUNNING) {
+            // Its instance stopped a minute ago: the lease ran out.
+            job.attempts = 1;
+            job.startedAt = job.createdAt;
+            job.leaseUntil = Instant.now().minusSeconds(60);
+        }
         QuarkusTransaction.requiringNew().run(job::persist);
         return job;
     }
 
-    static String status(UUID job) {
-        return QuarkusTransaction.requiringNew().call(() -> ExportJob.<ExportJob>findById(job).status);
+    /** Stores one chunk of a job's file, as a run of that job would have. */
+    static void storedChunk(ExportJob job, UUID runId, String line) {
+        ExportChunk chunk = new ExportChunk();
+        chunk.jobId = job.id;
+        chunk.runId = runId;
+        chunk.fileName = "MedicationStatement.ndjson";
+        chunk.seq = 0;
+        chunk.data = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        QuarkusTransaction.requiringNew().run(chunk::persist);
+    }
+
+    static long chunks(UUID job) {
+        return QuarkusTransaction.requiringNew().call(() -> ExportChunk.count("jobId", job));
+    }
+
+    static ExportJob stored(UUID job) {
+        return QuarkusTransaction.requiringNew().call(() -> ExportJob.<ExportJob>findById(job));
+    }
+
+    static ExportStatus status(UUID job) {
+        return stored(job).status;
     }
 
     static Response kickOff(Users integrator, String query) {
@@ -252,20 +279,19 @@ class ExportTest {
         assertThat(given().header("Prefer", "respond-async").get("/fhir/$export").statusCode()).isEqualTo(401);
     }
 
-    /** A job left RUNNING by a stopped instance is queued again at start, its partial files deleted, and it runs. */
     /** Two instances polling at once never take the same job: the claim skips a job another one has locked. */
     @Test
     void twoWorkersNeverClaimTheSameJob() throws Exception {
         scheduler.pause("export-worker");
         ExecutorService otherInstance = Executors.newSingleThreadExecutor();
         try {
-            ExportJob job = storedJob(Users.integrator(), ExportJob.QUEUED, "MedicationStatement", null, List.of());
+            ExportJob job = storedJob(Users.integrator(), ExportStatus.QUEUED, "MedicationStatement", null, List.of());
             CountDownLatch claimed = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicReference<UUID> first = new AtomicReference<>();
             // Both claims roll back: the test only looks at what each would have taken.
             Future<?> holder = otherInstance.submit(() -> rolledBack(() -> {
-                first.set(worker.claim());
+                first.set(worker.claim().jobId());
                 claimed.countDown();
                 try {
                     release.await(30, TimeUnit.SECONDS);
@@ -278,7 +304,10 @@ class ExportTest {
                 holder.get(); // surfaces why the first claim failed
             }
             AtomicReference<UUID> second = new AtomicReference<>();
-            rolledBack(() -> second.set(worker.claim()));
+            rolledBack(() -> {
+                ExportWorker.Claimed next = worker.claim();
+                second.set(next == null ? null : next.jobId());
+            });
             release.countDown();
             holder.get(30, TimeUnit.SECONDS);
 
@@ -305,33 +334,68 @@ class ExportTest {
         }
     }
 
+    /**
+     * An instance stopped in the middle of an export: once its lease runs out, another instance takes the job over,
+     * throws away what the stopped run wrote, and completes it; a job whose run keeps stopping fails instead.
+     */
     @Test
-    void aJobLeftRunningByAStoppedServiceIsQueuedAgainAtStart() throws IOException {
+    void aJobWhoseInstanceStoppedIsTakenOverWhenItsLeaseRunsOut() {
         PatientEvents.TestPatient p = patientWithData();
         Users integrator = Users.integrator();
         scheduler.pause("export-worker");
         try {
-            ExportJob job = storedJob(integrator, ExportJob.RUNNING, "MedicationStatement", null, List.of());
-            Path partial = Files.writeString(files.create(job.id).resolve("MedicationStatement.ndjson"), "{\"partial");
+            ExportJob job = storedJob(integrator, ExportStatus.RUNNING, "MedicationStatement", null, List.of());
+            storedChunk(job, job.runId, "{\"partial");
             // Its integrator's slot is held.
             assertThat(kickOff(integrator, "").statusCode()).isEqualTo(429);
 
-            worker.requeueInterrupted(null);
+            ExportWorker.Claimed claimed = QuarkusTransaction.requiringNew().call(worker::claim);
 
-            assertThat(status(job.id)).isEqualTo(ExportJob.QUEUED);
-            assertThat(partial).doesNotExist();
-            Response queued = poll(integrator, "/fhir/$export-status/" + job.id);
-            assertThat(queued.statusCode()).isEqualTo(202);
-            assertThat(queued.header("X-Progress")).isEqualTo("queued again after a restart");
+            assertThat(claimed.jobId()).isEqualTo(job.id);
+            assertThat(claimed.runId()).isNotEqualTo(job.runId);
+            assertThat(chunks(job.id)).as("the stopped run's partial file").isZero();
+            Response running = poll(integrator, "/fhir/$export-status/" + job.id);
+            assertThat(running.statusCode()).isEqualTo(202);
+            assertThat(running.header("X-Progress")).startsWith("started again");
+            assertThat(stored(job.id).attempts).isEqualTo(2);
 
-            scheduler.resume("export-worker");
+            worker.run(claimed);
             JsonPath manifest = manifest(integrator, "/fhir/$export-status/" + job.id);
             assertThat(manifest.getList("output.type", String.class)).containsOnly("MedicationStatement");
-            assertThat(linesOf(download(integrator, manifest.getString("output[0].url")), p.id())).hasSize(1);
+            List<String> lines = download(integrator, manifest.getString("output[0].url")).asString().lines().toList();
+            assertThat(lines).noneMatch(l -> l.contains("partial"));
+            assertThat(lines.stream().filter(l -> l.contains("\"Patient/" + p.id() + "\""))).hasSize(1);
             // The slot is free again.
-            String next = kickOff(integrator, "?_type=QuestionnaireResponse").then().statusCode(202)
-                    .extract().header("Content-Location");
-            manifest(integrator, next);
+            assertThat(kickOff(integrator, "?_type=QuestionnaireResponse").statusCode()).isEqualTo(202);
+        } finally {
+            scheduler.resume("export-worker");
+        }
+    }
+
+    @Test
+    void aJobWhoseRunsKeepStoppingFailsAndALiveLeaseIsLeftAlone() {
+        Users integrator = Users.integrator();
+        scheduler.pause("export-worker");
+        try {
+            ExportJob stuck = storedJob(integrator, ExportStatus.RUNNING, "MedicationStatement", null, List.of());
+            QuarkusTransaction.requiringNew().run(() -> ExportJob.update("attempts = 3 where id = ?1", stuck.id));
+            ExportJob alive = storedJob(Users.integrator(), ExportStatus.RUNNING, "MedicationStatement", null, List.of());
+            QuarkusTransaction.requiringNew().run(() -> ExportJob.update("leaseUntil = ?1 where id = ?2",
+                    Instant.now().plusSeconds(300), alive.id));
+
+            ExportWorker.Claimed claimed = QuarkusTransaction.requiringNew().call(worker::claim);
+
+            assertThat(claimed == null ? null : claimed.jobId()).isNotIn(stuck.id, alive.id);
+            if (claimed != null) {
+                worker.run(claimed);
+            }
+            assertThat(status(stuck.id)).isEqualTo(ExportStatus.FAILED);
+            Response failed = poll(integrator, "/fhir/$export-status/" + stuck.id);
+            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(JsonPath.from(failed.asString()).getString("issue[0].diagnostics")).contains("interrupted 3 times");
+            assertThat(stored(alive.id).runId).isEqualTo(alive.runId);
+            assertThat(status(alive.id)).isEqualTo(ExportStatus.RUNNING);
+            QuarkusTransaction.requiringNew().run(() -> ExportJob.deleteById(alive.id));
         } finally {
             scheduler.resume("export-worker");
         }
@@ -339,30 +403,31 @@ class ExportTest {
 
     /** Finished exports older than backcare.export.retention (24h) lose their files and answer 404. */
     @Test
-    void exportsOlderThanTheRetentionExpire() throws IOException {
+    void exportsOlderThanTheRetentionExpire() {
         Users integrator = Users.integrator();
-        List<ExportJob.Output> outputs = List.of(new ExportJob.Output("MedicationStatement", "MedicationStatement.ndjson", 1));
-        ExportJob old = storedJob(integrator, ExportJob.COMPLETED, "MedicationStatement",
+        List<ExportFile> outputs = List.of(new ExportFile("MedicationStatement", "MedicationStatement.ndjson", 1, 1));
+        ExportJob old = storedJob(integrator, ExportStatus.COMPLETED, "MedicationStatement",
                 Instant.now().minus(Duration.ofHours(25)), outputs);
-        ExportJob failed = storedJob(Users.integrator(), ExportJob.FAILED, "MedicationStatement",
+        ExportJob failed = storedJob(Users.integrator(), ExportStatus.FAILED, "MedicationStatement",
                 Instant.now().minus(Duration.ofHours(25)), List.of());
-        ExportJob recent = storedJob(Users.integrator(), ExportJob.COMPLETED, "MedicationStatement",
+        ExportJob recent = storedJob(Users.integrator(), ExportStatus.COMPLETED, "MedicationStatement",
                 Instant.now().minus(Duration.ofHours(23)), outputs);
-        Path oldFile = Files.writeString(files.create(old.id).resolve("MedicationStatement.ndjson"), "{}\n");
-        Path recentFile = Files.writeString(files.create(recent.id).resolve("MedicationStatement.ndjson"), "{}\n");
+        storedChunk(old, old.runId, "{}");
+        storedChunk(recent, recent.runId, "{}");
         String oldUrl = "/fhir/$export-file/" + old.id + "/MedicationStatement.ndjson";
-        assertThat(download(integrator, oldUrl).statusCode()).isEqualTo(200);
+        Response before = download(integrator, oldUrl);
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.asString()).isEqualTo("{}\n");
 
-        worker.expireOld();
+        worker.expireFinishedBefore(Instant.now().minus(Duration.ofHours(24)));
 
-        assertThat(status(old.id)).isEqualTo(ExportJob.EXPIRED);
-        assertThat(status(failed.id)).isEqualTo(ExportJob.EXPIRED);
-        assertThat(oldFile).doesNotExist();
-        assertThat(files.directory(old.id)).doesNotExist();
+        assertThat(status(old.id)).isEqualTo(ExportStatus.EXPIRED);
+        assertThat(status(failed.id)).isEqualTo(ExportStatus.EXPIRED);
+        assertThat(chunks(old.id)).isZero();
         assertThat(poll(integrator, "/fhir/$export-status/" + old.id).statusCode()).isEqualTo(404);
         assertThat(download(integrator, oldUrl).statusCode()).isEqualTo(404);
         // Within the retention period: untouched.
-        assertThat(status(recent.id)).isEqualTo(ExportJob.COMPLETED);
-        assertThat(recentFile).exists();
+        assertThat(status(recent.id)).isEqualTo(ExportStatus.COMPLETED);
+        assertThat(chunks(recent.id)).isEqualTo(1);
     }
 }
