@@ -50,9 +50,18 @@ public class MissedCheckInScheduler {
                 and not exists (select 1 from CheckIn c where c.patientId = p.id and c.day > :cutoff)""", UUID.class)
                 .setParameter("cutoff", cutoff).getResultList());
         int raised = 0;
+        int failed = 0;
         for (UUID patient : candidates) {
             // One transaction per patient: one patient's failure does not hold back the others.
-            raised += QuarkusTransaction.requiringNew().call(() -> rules.evaluate(patient).size());
+            try {
+                raised += QuarkusTransaction.requiringNew().call(() -> rules.evaluate(patient).size());
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.warnf(e, "missed check-ins: patient %s not evaluated this pass; the next pass tries again", patient);
+            }
+        }
+        if (failed > 0) {
+            LOG.warnf("missed check-ins: %d of %d patient(s) not evaluated this pass", failed, candidates.size());
         }
         return raised;
     }

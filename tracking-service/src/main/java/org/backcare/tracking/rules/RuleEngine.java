@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.outbox.EventType;
 import org.backcare.platform.outbox.Outbox;
+import org.backcare.platform.web.TransactionLocks;
 import org.backcare.tracking.plan.ActivePlan;
 import org.backcare.tracking.plan.Prescribed;
 import org.backcare.tracking.questionnaire.Questionnaire;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 public class RuleEngine {
 
     static final int HISTORY_DAYS = 28;
+    static final String LOCK = "alert-rules";
 
     private final Rollups rollups;
     private final Outbox outbox;
@@ -44,15 +46,17 @@ public class RuleEngine {
     private final RuleConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final TransactionLocks locks;
 
     public RuleEngine(Rollups rollups, Outbox outbox, ObjectMapper json, RuleConfig config, Clock clock,
-                      MeterRegistry metrics) {
+                      MeterRegistry metrics, TransactionLocks locks) {
         this.rollups = rollups;
         this.outbox = outbox;
         this.json = json;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        this.locks = locks;
     }
 
     /** The data of every alert event on tracking-events. */
@@ -72,6 +76,10 @@ public class RuleEngine {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Finding> evaluate(UUID patientId, Set<String> redFlagsJustReported) {
+        // One evaluation at a time per patient, on every instance: two check-ins synced together, or two instances'
+        // schedulers, would otherwise both see no open episode and both raise the alert. Held until commit, so the
+        // next evaluation reads the episode this one opened.
+        locks.lock(LOCK, patientId);
         LocalDate today = LocalDate.now(clock);
         PatientHistory history = history(patientId, today, redFlagsJustReported);
         List<Finding> findings = Rules.evaluate(history, config.thresholds());

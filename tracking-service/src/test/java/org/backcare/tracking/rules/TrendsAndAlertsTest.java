@@ -15,10 +15,16 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backcare.tracking.testsupport.Api.as;
@@ -101,6 +107,70 @@ class TrendsAndAlertsTest {
         Api.checkIn(patientLogin, patient.id(), TODAY.minusDays(1), body);
         List<Received> events = EventsTopic.eventsFor("tracking-events", patient.id().toString(), 2, Duration.ofSeconds(20));
         assertThat(events).extracting(Received::type).containsExactly("CheckInRecorded", "RedFlagSymptomReported");
+    }
+
+    /**
+     * An offline app syncing several days at once: two red-flag check-ins of one patient for different days arrive
+     * together. Both are stored, and the patient gets one urgent alert, not two (rules run one at a time per
+     * patient, on every instance).
+     */
+    @Test
+    void twoRedFlagCheckInsSyncedTogetherRaiseOneUrgentAlert() throws Exception {
+        ExecutorService app = Executors.newFixedThreadPool(2);
+        try {
+            for (int pair = 0; pair < 8; pair++) {
+                Users patientLogin = Users.patient();
+                TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "mechanical", Users.physician());
+                Map<String, Object> body = Api.checkIn(5);
+                body.put("redFlags", List.of("saddle-numbness"));
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int daysAgo = 1; daysAgo <= 2; daysAgo++) {
+                    LocalDate day = TODAY.minusDays(daysAgo);
+                    answers.add(app.submit(() -> {
+                        go.await();
+                        return as(patientLogin).body(body)
+                                .put("/patients/{id}/check-ins/{day}", patient.id(), day.toString()).statusCode();
+                    }));
+                }
+                go.countDown();
+                for (Future<Integer> answer : answers) {
+                    assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+                }
+                as(patientLogin).queryParam("kind", "alert").get("/patients/{id}/timeline", patient.id()).then()
+                        .statusCode(200).body("items", hasSize(1));
+            }
+        } finally {
+            app.shutdownNow();
+        }
+    }
+
+    /** Two instances running the missed-check-in pass at the same moment raise the alert once. */
+    @Test
+    void twoMissedCheckInPassesAtOnceRaiseOneAlert() throws Exception {
+        Users patientLogin = Users.patient();
+        TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "mechanical", Users.physician());
+        UUID plan = PlanEvents.activated(patient.id(), TODAY.minusDays(5), null);
+        Projections.awaitActivePlan(patient.id(), plan);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> passes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                passes.add(instances.submit(() -> {
+                    go.await();
+                    return missedCheckIns.checkAll();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> pass : passes) {
+                pass.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+        as(patientLogin).queryParam("kind", "alert").get("/patients/{id}/timeline", patient.id()).then()
+                .statusCode(200).body("items", hasSize(1));
     }
 
     @Test
