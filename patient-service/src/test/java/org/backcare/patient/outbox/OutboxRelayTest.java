@@ -1,5 +1,6 @@
 package org.backcare.patient.outbox;
 
+import org.backcare.platform.web.TransactionLocks;
 import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.outbox.OutboxEvent;
 import org.backcare.platform.outbox.OutboxRelay;
@@ -21,6 +22,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +46,9 @@ class OutboxRelayTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    TransactionLocks locks;
 
     @Test
     void anEventLeavesRightAfterItsCommitNotAtTheNextTick() {
@@ -125,6 +134,49 @@ class OutboxRelayTest {
         assertThat(events).extracting(Received::type).containsExactly("PatientUpdated");
         JsonNode envelope = events.get(0).envelope();
         assertThat(envelope.get("patientId").asText()).isEqualTo(patient.toString());
+    }
+
+    /**
+     * Instances take turns: while another instance's relay sends a batch, this one's pass waits instead of sending
+     * the same patient's later events alongside, then sends them once the turn is free.
+     */
+    @Test
+    void whileAnotherInstanceRelaysThisOneWaitsItsTurn() throws Exception {
+        UUID patient = UUID.randomUUID();
+        Awaiting.until(() -> relay.unsentCount() == 0, Duration.ofSeconds(30), "the outbox drained");
+        ExecutorService otherInstance = Executors.newSingleThreadExecutor();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<?> turn = otherInstance.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                locks.lock("outbox-relay", "turn");
+                holding.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+
+            QuarkusTransaction.requiringNew().run(() -> outbox.publish(EventType.PATIENT_UPDATED, patient, Map.of("n", 0)));
+            Awaiting.until(() -> waitingForAnAdvisoryLock() > 0, Duration.ofSeconds(10), "this relay waiting its turn");
+            assertThat(unsent(patient)).isEqualTo(1);
+
+            release.countDown();
+            turn.get(30, TimeUnit.SECONDS);
+            Awaiting.until(() -> unsent(patient) == 0, Duration.ofSeconds(10), "sent once the turn was free");
+            assertThat(EventsTopic.eventsFor("patient-events", patient.toString(), 1, Duration.ofSeconds(10)))
+                    .extracting(Received::type).containsExactly("PatientUpdated");
+        } finally {
+            release.countDown();
+            otherInstance.shutdownNow();
+        }
+    }
+
+    private static long waitingForAnAdvisoryLock() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) OutboxEvent.getEntityManager().createNativeQuery(
+                "select count(*) from pg_locks where locktype = 'advisory' and not granted").getSingleResult()).longValue());
     }
 
     private double failedPasses() {

@@ -9,13 +9,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.hibernate.jpa.SpecHints;
+import org.backcare.platform.web.TransactionLocks;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -30,7 +29,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * A pass runs right after each commit that wrote events ({@link #wake()}, from {@link Outbox}) and on a timer, the
  * fallback for what no commit here announces: events left by a crash, events written while Kafka was away, retries.
- * Passes run one at a time, on the relay's own thread; wakes during a pass are coalesced into one more pass.
+ * Passes run one at a time, on the relay's own thread; wakes during a pass are coalesced into one more pass. Across
+ * the instances of a service they take turns, a batch each (a PostgreSQL advisory lock held by the batch's
+ * transaction), so the order per patient holds with any number of instances.
  * <p>
  * A pass hands a whole batch to the producer before it awaits the acknowledgements (Kafka keeps the order within a
  * partition; the key is the patient id), then marks sent the events up to the first one not acknowledged
@@ -45,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String RELAY_LOCK = "outbox-relay";
 
     private final Emitter<String> emitter;
     private final Clock clock;
@@ -52,6 +54,7 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private final Timer passesOk;
     private final Timer passesFailed;
+    private final TransactionLocks locks;
     private final CoalescingRunner passes = new CoalescingRunner("outbox-relay", this::pass);
 
     // On once start-up has finished (messaging wires the channel at an earlier StartupEvent priority), off from shutdown.
@@ -63,8 +66,9 @@ public class OutboxRelay {
     public OutboxRelay(@Channel("outbox") Emitter<String> emitter, Clock clock,
                        @ConfigProperty(name = "backcare.outbox.batch-size") int batchSize,
                        @ConfigProperty(name = "backcare.outbox.send-timeout") Duration sendTimeout,
-                       MeterRegistry metrics) {
+                       MeterRegistry metrics, TransactionLocks locks) {
         this.emitter = emitter;
+        this.locks = locks;
         this.clock = clock;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
@@ -124,10 +128,11 @@ public class OutboxRelay {
     boolean publishBatch() {
         // The batch's updates (attempts, sent_at) go to the database as one JDBC batch, not one round trip each.
         OutboxEvent.getSession().setJdbcBatchSize(batchSize);
-        // SKIP LOCKED: a second instance of the service takes other rows instead of waiting or sending twice.
+        // One relay at a time per service: instances take turns, a batch each, so one patient's events never go out
+        // from two instances at once, and an event that failed is sent again before any later one (the batch is the
+        // oldest unsent events, and only its acknowledged prefix is marked sent). The turn ends with the transaction.
+        locks.lock(RELAY_LOCK, "turn");
         List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("sentAt is null order by seq")
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, -2)
                 .page(0, batchSize)
                 .list();
         // Everything first, then the acknowledgements: one round trip per batch instead of one per event.
