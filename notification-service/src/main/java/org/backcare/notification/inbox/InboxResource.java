@@ -10,7 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.backcare.platform.access.CurrentCaller;
 import org.backcare.notification.alert.Alerts;
 import org.backcare.platform.web.Coded;
@@ -91,10 +94,13 @@ public class InboxResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Live stream of my new notifications (Server-Sent Events)",
-            description = "Each event is one Notification as JSON. Only notifications created while connected are "
-                    + "sent; read the inbox for earlier ones.")
-    public Multi<NotificationView> stream() {
-        return feed.of(caller.get());
+            description = "Each event is one Notification as JSON (the SSE id is the notification's id), from "
+                    + "whichever instance stored it. Only notifications created while connected are sent; read the "
+                    + "inbox for earlier ones. A comment line (': keep-alive') every 15 s keeps a quiet stream open.")
+    @APIResponse(responseCode = "200", description = "The stream", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = NotificationView.class)))
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        return feed.of(caller.get(), sse);
     }
 
     @GET
