@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.backcare.notification.alert.Alert;
 import org.backcare.notification.alert.Alerts;
@@ -125,7 +126,8 @@ public class EventHandler {
             case "plan-events" -> plans.apply(event);
             case "tracking-events" -> {
                 if (event.type().equals("CheckInRecorded") && event.text("day") != null) {
-                    PatientProjection p = PatientProjection.findById(event.patientId());
+                    // Locked: patient-events and the reminder pass write the same row (see PatientProjector).
+                    PatientProjection p = PatientProjection.findById(event.patientId(), LockModeType.PESSIMISTIC_WRITE);
                     LocalDate day = LocalDate.parse(event.text("day"));
                     if (p != null && (p.lastCheckInDay == null || day.isAfter(p.lastCheckInDay))) {
                         p.lastCheckInDay = day;

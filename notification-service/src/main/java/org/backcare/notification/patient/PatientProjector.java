@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.backcare.notification.routing.IncomingEvent;
 import org.jboss.logging.Logger;
@@ -12,7 +13,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** Keeps the patient and care-team projection in step with patient-events (called once per new event). */
+/**
+ * Keeps the patient and care-team projection in step with patient-events (called once per new event). The row is
+ * read locked: the tracking-events consumer (last check-in) and the reminder pass (last reminded) write other
+ * columns of it concurrently, and an unlocked read-modify-write would put their old values back.
+ */
 @ApplicationScoped
 public class PatientProjector {
 
@@ -46,7 +51,7 @@ public class PatientProjector {
         switch (event.type()) {
             case "PatientRegistered", "PatientUpdated" -> upsert(event, json.treeToValue(event.data(), Snapshot.class));
             case "CareTeamMemberAdded", "CareTeamMemberRemoved" -> {
-                PatientProjection p = PatientProjection.findById(event.patientId());
+                PatientProjection p = PatientProjection.findById(event.patientId(), LockModeType.PESSIMISTIC_WRITE);
                 if (p == null) {
                     LOG.warnf("patient-events: %s for unknown patient %s ignored", event.type(), event.patientId());
                     return;
@@ -55,7 +60,7 @@ public class PatientProjector {
                 p.updatedAt = Instant.now(clock);
             }
             case "PatientDischarged" -> {
-                PatientProjection p = PatientProjection.findById(event.patientId());
+                PatientProjection p = PatientProjection.findById(event.patientId(), LockModeType.PESSIMISTIC_WRITE);
                 if (p != null) {
                     p.status = "discharged";
                     p.updatedAt = Instant.now(clock);
@@ -68,7 +73,7 @@ public class PatientProjector {
     }
 
     private void upsert(IncomingEvent event, Snapshot s) {
-        PatientProjection existing = PatientProjection.findById(event.patientId());
+        PatientProjection existing = PatientProjection.findById(event.patientId(), LockModeType.PESSIMISTIC_WRITE);
         PatientProjection p = existing != null ? existing : new PatientProjection();
         p.id = event.patientId();
         p.givenName = s.givenName();
