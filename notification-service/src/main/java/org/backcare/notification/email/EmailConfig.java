@@ -25,6 +25,13 @@ public interface EmailConfig {
     @WithDefault("1h")
     Duration maxRetryDelay();
 
+    /**
+     * How long a claimed message is left to the instance sending it. Longer than the SMTP timeout; if the instance
+     * dies before marking the message sent, it is sent again after this.
+     */
+    @WithDefault("2m")
+    Duration sendLease();
+
     /** After this many failed attempts a message is marked failed and no longer tried. */
     @WithDefault("8")
     int maxAttempts();

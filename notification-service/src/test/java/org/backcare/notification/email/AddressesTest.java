@@ -36,6 +36,10 @@ class AddressesTest {
                 return Duration.ofHours(1);
             }
 
+            public Duration sendLease() {
+                return Duration.ofMinutes(2);
+            }
+
             public int maxAttempts() {
                 return 8;
             }

@@ -14,6 +14,12 @@ import org.backcare.notification.testsupport.PatientEvents.TestPatient;
 import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -27,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class EmailTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -144,6 +153,41 @@ class EmailTest {
 
         // Out of the way of the other tests' mail.
         QuarkusTransaction.requiringNew().run(() -> EmailMessage.update("status = 'failed' where id = ?1", firstTry));
+    }
+
+    @Test
+    void aDatabaseFailureAfterTheSmtpServerTookTheMessageDoesNotSendItAgain() throws Exception {
+        String to = "restart-" + UUID.randomUUID() + "@example.org";
+        // Marking this message sent fails once at commit, as when PostgreSQL restarts right after the SMTP exchange.
+        try (Connection c = dataSource.getConnection(); Statement ddl = c.createStatement()) {
+            ddl.execute("create table if not exists email_fault (to_address text primary key)");
+            ddl.execute("create sequence if not exists email_fault_once");
+            ddl.execute("create or replace function email_fault_at_commit() returns trigger language plpgsql as $$ "
+                    + "begin if new.status = 'sent' and exists (select 1 from email_fault f where f.to_address = new.to_address) "
+                    + "and nextval('email_fault_once') = 1 then raise exception 'connection lost at commit'; end if; "
+                    + "return new; end $$");
+            ddl.execute("drop trigger if exists email_fault_at_commit on email_message");
+            ddl.execute("create constraint trigger email_fault_at_commit after update on email_message "
+                    + "deferrable initially deferred for each row execute function email_fault_at_commit()");
+            try (PreparedStatement fault = c.prepareStatement("insert into email_fault values (?)")) {
+                fault.setString(1, to);
+                fault.executeUpdate();
+            }
+        }
+        try {
+            UUID id = queue(to, 0);
+
+            Awaiting.until(() -> EmailMessage.SENT.equals(message(id).status), java.time.Duration.ofSeconds(30),
+                    "the message marked sent");
+            // Several sender passes after the failed commit there is still the one message.
+            Thread.sleep(1500);
+            assertThat(Mailbox.to(to)).hasSize(1);
+            assertThat(message(id).attempts).isEqualTo(1);
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement ddl = c.createStatement()) {
+                ddl.execute("drop trigger if exists email_fault_at_commit on email_message");
+            }
+        }
     }
 
     /** Queues a message directly, as the channel would, for a notification nobody else sees. */
