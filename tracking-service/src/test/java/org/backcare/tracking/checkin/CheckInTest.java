@@ -6,11 +6,23 @@ import org.backcare.tracking.testsupport.PatientEvents;
 import org.backcare.tracking.testsupport.PatientEvents.TestPatient;
 import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
+import org.backcare.tracking.testsupport.Awaiting;
+
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.backcare.tracking.testsupport.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +30,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 class CheckInTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final LocalDate TODAY = LocalDate.now();
 
@@ -38,6 +53,47 @@ class CheckInTest {
         as(patientLogin).header("If-Match", "\"0\"").body(body)
                 .put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString()).then().statusCode(412);
         as(patientLogin).get("/patients/{id}/check-ins", patient.id()).then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void aCheckInCutOffByADatabaseRestartIs503WithRetryAfterAndStoresNothing() throws Exception {
+        Users patientLogin = Users.patient();
+        TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "mechanical", Users.physician());
+        CompletableFuture<io.restassured.response.Response> answer;
+        try (Connection rules = dataSource.getConnection()) {
+            // Hold the check-in at the patient's rule lock, then end its database session the way a restart does.
+            rules.setAutoCommit(false);
+            try (PreparedStatement lock = rules.prepareStatement(
+                    "select count(*) from pg_advisory_xact_lock(hashtext('alert-rules'), hashtext(?))")) {
+                lock.setString(1, patient.id().toString());
+                lock.executeQuery().close();
+            }
+            answer = CompletableFuture.supplyAsync(() -> as(patientLogin).body(Api.checkIn(5))
+                    .put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString()));
+            Awaiting.until(() -> terminateWaitingOnAdvisoryLock() == 1, Duration.ofSeconds(20), "the check-in cut off");
+            rules.rollback();
+        }
+
+        io.restassured.response.Response refused = answer.get(20, TimeUnit.SECONDS);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header("Retry-After")).isEqualTo("5");
+        assertThat(refused.jsonPath().getString("detail")).contains("try again");
+        as(patientLogin).get("/patients/{id}/check-ins", patient.id()).then().statusCode(200).body("total", equalTo(0));
+        as(patientLogin).body(Api.checkIn(5)).put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString())
+                .then().statusCode(201);
+    }
+
+    private int terminateWaitingOnAdvisoryLock() {
+        try (Connection admin = dataSource.getConnection();
+             PreparedStatement kill = admin.prepareStatement("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                     + "where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'");
+             ResultSet killed = kill.executeQuery()) {
+            killed.next();
+            return killed.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class OperationOutcomes {
             case 413, 414, 431 -> IssueType.TOOCOSTLY;
             case 428 -> IssueType.REQUIRED;
             case 429 -> IssueType.THROTTLED;
+            case 503 -> IssueType.TRANSIENT;
             default -> status >= 500 ? IssueType.EXCEPTION : IssueType.PROCESSING;
         };
     }

@@ -18,7 +18,8 @@ class OperationOutcomesTest {
         assertThat(OperationOutcomes.issueFor(412)).isEqualTo(IssueType.CONFLICT);
         assertThat(OperationOutcomes.issueFor(428)).isEqualTo(IssueType.REQUIRED);
         assertThat(OperationOutcomes.issueFor(429)).isEqualTo(IssueType.THROTTLED);
-        assertThat(OperationOutcomes.issueFor(503)).isEqualTo(IssueType.EXCEPTION);
+        assertThat(OperationOutcomes.issueFor(503)).isEqualTo(IssueType.TRANSIENT);
+        assertThat(OperationOutcomes.issueFor(500)).isEqualTo(IssueType.EXCEPTION);
     }
 
     @Test

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A database restart or fail-over takes a few seconds. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final Instance<ErrorFormat> formats;
 
@@ -207,6 +209,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseAway.causedBy(e)) {
+            LOG.warnf("database out of reach on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                            "the database is out of reach for a moment; try again in a few seconds", null, uri))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", null, uri);
     }

@@ -44,6 +44,7 @@ class ProblemDocumentTest {
     void frameworkStatusesMapToTheirProblemTypes() {
         assertThat(ProblemType.forStatus(404)).isEqualTo(ProblemType.NOT_FOUND);
         assertThat(ProblemType.forStatus(400)).isEqualTo(ProblemType.VALIDATION);
-        assertThat(ProblemType.forStatus(503)).isEqualTo(ProblemType.INTERNAL);
+        assertThat(ProblemType.forStatus(503)).isEqualTo(ProblemType.SERVICE_UNAVAILABLE);
+        assertThat(ProblemType.forStatus(502)).isEqualTo(ProblemType.INTERNAL);
     }
 }
