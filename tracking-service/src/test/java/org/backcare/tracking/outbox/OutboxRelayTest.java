@@ -11,6 +11,7 @@ import org.backcare.tracking.testsupport.Awaiting;
 import org.backcare.tracking.testsupport.PatientEvents;
 import org.backcare.tracking.testsupport.PatientEvents.TestPatient;
 import org.backcare.platform.testing.EventsTopic;
+import org.backcare.platform.testing.KafkaOutage;
 import org.backcare.platform.testing.EventsTopic.Received;
 import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,6 +56,26 @@ class OutboxRelayTest {
         } finally {
             scheduler.resume("outbox-relay");
         }
+    }
+
+    @Test
+    void whileKafkaIsDownCheckInsAreAcceptedTheServiceStaysReadyAndTheEventsFollowLater() throws Exception {
+        Users patientLogin = Users.patient();
+        TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "mechanical", Users.physician());
+        KafkaOutage.stopBroker();
+        try {
+            Api.checkIn(patientLogin, patient.id(), LocalDate.now(), Api.checkIn(4));
+            // The outbox holds the event: a load balancer must keep sending check-ins here, so readiness stays up.
+            for (int probe = 0; probe < 12; probe++) {
+                given().get("/q/health/ready").then().statusCode(200);
+                Thread.sleep(500);
+            }
+            assertThat(unsent(patient.id())).isEqualTo(1);
+        } finally {
+            KafkaOutage.startBroker();
+        }
+        assertThat(EventsTopic.eventsFor("tracking-events", patient.id().toString(), 1, Duration.ofSeconds(60)))
+                .extracting(Received::type).contains("CheckInRecorded");
     }
 
     private static long unsent(UUID patient) {
