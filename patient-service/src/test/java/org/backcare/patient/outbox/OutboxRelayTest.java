@@ -4,6 +4,7 @@ import org.backcare.platform.web.TransactionLocks;
 import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.outbox.OutboxEvent;
 import org.backcare.platform.outbox.OutboxRelay;
+import org.backcare.platform.outbox.OutboxRetention;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The relay sends right after the commit, a large backlog in order per patient, and still runs on its timer. */
 @QuarkusTest
 class OutboxRelayTest {
+
+    @Inject
+    OutboxRetention retention;
 
     @Inject
     Outbox outbox;
@@ -185,5 +189,43 @@ class OutboxRelayTest {
 
     private static long unsent(UUID patient) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("patientId = ?1 and sentAt is null", patient));
+    }
+
+    @Test
+    void sentEventsOlderThanTheRetentionAreDeletedUnsentAndRecentOnesStay() {
+        UUID patient = UUID.randomUUID();
+        Instant longAgo = Instant.now().minus(Duration.ofDays(8));
+        UUID oldSent = outboxRow(patient, longAgo, longAgo);
+        UUID recentSent = outboxRow(patient, Instant.now().minus(Duration.ofDays(1)), Instant.now().minus(Duration.ofDays(1)));
+        UUID oldUnsent = outboxRow(patient, longAgo, null);
+        try {
+            assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+
+            assertThat(outboxRowExists(oldSent)).isFalse();
+            assertThat(outboxRowExists(recentSent)).isTrue();
+            assertThat(outboxRowExists(oldUnsent)).isTrue();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("patientId", patient));
+        }
+    }
+
+    private static UUID outboxRow(UUID patient, Instant occurredAt, Instant sentAt) {
+        UUID eventId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxEvent e = new OutboxEvent();
+            e.eventId = eventId;
+            e.patientId = patient;
+            e.type = "PatientUpdated";
+            e.version = 1;
+            e.occurredAt = occurredAt;
+            e.payload = "{}";
+            e.sentAt = sentAt;
+            e.persist();
+        });
+        return eventId;
+    }
+
+    private static boolean outboxRowExists(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("eventId", eventId) == 1);
     }
 }
