@@ -1,5 +1,6 @@
 package org.backcare.tracking.rules;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -58,5 +59,18 @@ public final class Episodes {
             decisions.put(type, decide(holds, openEpisodes.contains(type)));
         }
         return decisions;
+    }
+
+    /**
+     * A red-flag episode ends when the patient says so (today's check-in without red flags) or when the day it was
+     * opened ends. An evaluation that knows nothing about today's symptoms (the missed-check-in pass, an exercise log,
+     * the backdated days of an offline sync) must not close it: the next backdated red flag of the same sync would
+     * alert the team a second time.
+     */
+    public static Decision redFlagEpisode(Decision decision, boolean checkedInToday, LocalDate openedOn, LocalDate today) {
+        if (decision == Decision.CLOSE && !checkedInToday && today.equals(openedOn)) {
+            return Decision.KEEP_OPEN;
+        }
+        return decision;
     }
 }

@@ -88,6 +88,11 @@ public class RuleEngine {
         Set<AlertType> open = episodes.values().stream().filter(e -> e.open).map(e -> AlertType.valueOf(e.type))
                 .collect(Collectors.toSet());
         Map<AlertType, Episodes.Decision> decisions = Episodes.decideAll(findings, open);
+        AlertEpisode redFlag = episodes.get(AlertType.RED_FLAG_SYMPTOM);
+        if (redFlag != null && redFlag.openedAt != null) {
+            decisions.put(AlertType.RED_FLAG_SYMPTOM, Episodes.redFlagEpisode(decisions.get(AlertType.RED_FLAG_SYMPTOM),
+                    today.equals(history.lastCheckIn()), LocalDate.ofInstant(redFlag.openedAt, clock.getZone()), today));
+        }
         Instant now = Instant.now(clock);
         List<Finding> raised = new ArrayList<>();
         for (Finding finding : findings) {

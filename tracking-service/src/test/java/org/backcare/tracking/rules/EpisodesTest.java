@@ -55,4 +55,16 @@ class EpisodesTest {
                 .containsEntry(AlertType.ODI_CHANGE, Decision.NOTHING);
         assertThat(d.keySet()).containsExactly(AlertType.values());
     }
+
+    @Test
+    void aRedFlagEpisodeOutlivesEvaluationsThatKnowNothingOfTodayUntilTheDayEnds() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 3);
+        // The missed-check-in pass on the day the episode opened, no check-in today: stays open.
+        assertThat(Episodes.redFlagEpisode(Episodes.Decision.CLOSE, false, today, today)).isEqualTo(Episodes.Decision.KEEP_OPEN);
+        // Today's check-in without red flags: the patient says they are gone.
+        assertThat(Episodes.redFlagEpisode(Episodes.Decision.CLOSE, true, today, today)).isEqualTo(Episodes.Decision.CLOSE);
+        // Opened on an earlier day: the day is over, a new red flag is a new alert.
+        assertThat(Episodes.redFlagEpisode(Episodes.Decision.CLOSE, false, today.minusDays(1), today)).isEqualTo(Episodes.Decision.CLOSE);
+        assertThat(Episodes.redFlagEpisode(Episodes.Decision.KEEP_OPEN, false, today, today)).isEqualTo(Episodes.Decision.KEEP_OPEN);
+    }
 }

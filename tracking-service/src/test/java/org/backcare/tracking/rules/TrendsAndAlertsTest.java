@@ -145,6 +145,23 @@ class TrendsAndAlertsTest {
         }
     }
 
+    /** An offline app syncs several red-flag days; the missed-check-in pass runs between two of them. */
+    @Test
+    void aMissedCheckInPassBetweenSyncedRedFlagDaysDoesNotRaiseTheUrgentAlertAgain() {
+        Users patientLogin = Users.patient();
+        TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "mechanical", Users.physician());
+        Map<String, Object> body = Api.checkIn(7);
+        body.put("redFlags", List.of("saddle-numbness"));
+        as(patientLogin).body(body).put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.minusDays(3).toString())
+                .then().statusCode(201);
+        missedCheckIns.checkAll();
+        as(patientLogin).body(body).put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.minusDays(2).toString())
+                .then().statusCode(201);
+
+        as(patientLogin).queryParam("kind", "alert").get("/patients/{id}/timeline", patient.id()).then()
+                .statusCode(200).body("items.findAll { it.summary.alert == 'red-flag-symptom' }", hasSize(1));
+    }
+
     /** Two instances running the missed-check-in pass at the same moment raise the alert once. */
     @Test
     void twoMissedCheckInPassesAtOnceRaiseOneAlert() throws Exception {
