@@ -22,11 +22,17 @@ done
 
 for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
   svc=$(svc_field "${SERVICES[i]}" 1)
-  if pid=$(pid_of "$svc"); then
-    log "stopping $svc (pid $pid)"
-    stop_pid "$svc" 30
-  fi
+  # The service itself, or its replicas (deploy/up.sh --replicas N).
+  while read -r name; do
+    [[ -z $name ]] && continue
+    log "stopping $name (pid $(pid_of "$name"))"
+    stop_pid "$name" 30
+  done < <(running_replicas "$svc")
 done
+if pid=$(pid_of haproxy); then
+  log "stopping HAProxy (pid $pid)"
+  stop_pid haproxy 10
+fi
 if pid=$(pid_of greenmail); then
   log "stopping GreenMail (pid $pid; the mails it kept are gone)"
   stop_pid greenmail 30

@@ -6,8 +6,10 @@
 # Idempotent: a component that is already running (live pid from an earlier run) is left alone;
 # downloads (deploy/.cache) and data (deploy/.data) are reused. Stop it all with deploy/down.sh.
 #
-# Usage: deploy/up.sh [--infra-only]
+# Usage: deploy/up.sh [--infra-only] [--replicas N]
 #   --infra-only   start PostgreSQL, Kafka, Keycloak and GreenMail only (run the services yourself, e.g. quarkus:dev)
+#   --replicas N   N instances of each service (default 1) behind HAProxy on the documented ports 8081-8084;
+#                  run again with the same N to restart instances that died
 # Environment: see deploy/README.md (ports BACKCARE_*_PORT and <SERVICE>_HTTP_PORT, BACKCARE_SKIP_BUILD, ...).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
@@ -16,13 +18,18 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 INFRA_ONLY=
-for arg in "$@"; do
-  case $arg in
+REPLICAS=1
+while (($#)); do
+  case $1 in
     --infra-only) INFRA_ONLY=1 ;;
-    -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) die "unknown argument: $arg (see --help)" ;;
+    --replicas) (($# > 1)) || die "--replicas needs a number"; REPLICAS=$2; shift ;;
+    --replicas=*) REPLICAS=${1#--replicas=} ;;
+    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) die "unknown argument: $1 (see --help)" ;;
   esac
+  shift
 done
+[[ $REPLICAS =~ ^[1-9]$ ]] || die "--replicas takes 1 to 9, not '$REPLICAS'"
 
 KEYCLOAK_TIMEOUT=${BACKCARE_KEYCLOAK_TIMEOUT:-300}
 SERVICE_TIMEOUT=${BACKCARE_SERVICE_TIMEOUT:-180}
@@ -60,6 +67,9 @@ for tool in curl unzip setsid runuser timeout; do
 done
 if ((${#missing[@]})); then
   apt_install curl unzip util-linux coreutils
+fi
+if ((REPLICAS > 1)) && ! command -v haproxy >/dev/null; then
+  apt_install haproxy
 fi
 if ! PG_BIN=$(pg_bin_dir); then
   apt_install postgresql
@@ -106,9 +116,25 @@ if [[ -z $GREENMAIL_UP ]]; then
   need_port "$SMTP_PORT" BACKCARE_SMTP_PORT "GreenMail SMTP"
   need_port "$MAIL_API_PORT" BACKCARE_MAIL_API_PORT "GreenMail HTTP API"
 fi
+HAPROXY_UP=
+pid_of haproxy >/dev/null && HAPROXY_UP=1
 for line in "${ACTIVE_SERVICES[@]}"; do
   svc=$(svc_field "$line" 1)
-  pid_of "$svc" >/dev/null || need_port "$(svc_port "$line")" "$(svc_field "$line" 2)_HTTP_PORT" "$svc"
+  # A stack started with another replica count is not reshaped in place.
+  while read -r name; do
+    [[ -z $name ]] && continue
+    if { ((REPLICAS == 1)) && [[ $name != "$svc" ]]; } || { ((REPLICAS > 1)) && [[ $name == "$svc" ]]; }; then
+      die "$name runs from a start with another replica count; stop the stack (deploy/down.sh) and start it again"
+    fi
+  done < <(running_replicas "$svc")
+  if ((REPLICAS == 1)); then
+    pid_of "$svc" >/dev/null || need_port "$(svc_port "$line")" "$(svc_field "$line" 2)_HTTP_PORT" "$svc"
+  else
+    [[ -n $HAPROXY_UP ]] || need_port "$(svc_port "$line")" "$(svc_field "$line" 2)_HTTP_PORT" "HAProxy for $svc"
+    for ((k = 1; k <= REPLICAS; k++)); do
+      pid_of "$svc-$k" >/dev/null || need_port "$(replica_port "$line" "$k")" BACKCARE_REPLICA_PORT_BASE "$svc-$k"
+    done
+  fi
 done
 if ((${#port_problems[@]})); then
   printf 'ERROR: %s\n' "${port_problems[@]}" >&2
@@ -156,7 +182,8 @@ to_build=()
 for line in "${ACTIVE_SERVICES[@]}"; do
   svc=$(svc_field "$line" 1)
   jar=$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar
-  pid_of "$svc" >/dev/null && continue
+  # An instance runs from this jar: keep it (a replica restarted next to it must run the same build).
+  [[ -n $(running_replicas "$svc") ]] && continue
   if [[ ! -f $jar ]]; then
     to_build+=("$svc")
   elif [[ -z ${BACKCARE_SKIP_BUILD:-} ]] &&
@@ -325,23 +352,52 @@ else
   port_in_use "$SMTP_PORT" || die "GreenMail's API is up but nothing listens on SMTP port $SMTP_PORT; see $GREENMAIL_LOG"
 fi
 
+# HAProxy in front of the replicas (--replicas N > 1), started before them: it marks each instance up once the
+# instance's readiness answers, so the documented ports work as soon as one instance of a service is ready.
+start_haproxy() {
+  local cfg=$HAPROXY_HOME/haproxy.cfg new
+  mkdir -p "$HAPROXY_HOME"
+  new=$(haproxy_config "$REPLICAS")
+  if pid_of haproxy >/dev/null && [[ -f $cfg && $(<"$cfg") == "$new" ]]; then
+    log "HAProxy already running (pid $(pid_of haproxy))"
+    return
+  fi
+  pid_of haproxy >/dev/null && stop_pid haproxy 10
+  printf '%s\n' "$new" >"$cfg"
+  haproxy -c -q -f "$cfg" >"$LOG_DIR/haproxy-check.log" 2>&1 ||
+    { cat "$LOG_DIR/haproxy-check.log" >&2; die "HAProxy rejects $cfg"; }
+  log "starting HAProxy on the services' ports (stats http://127.0.0.1:$HAPROXY_STATS_PORT/)…"
+  start_bg haproxy "$LOG_DIR/haproxy.log" haproxy -W -db -f "$cfg"
+}
+
 # ---------------------------------------------------------------------------------------------------
 # 6. Services, one after another (2 cores: parallel starts only slow each other down).
 # ---------------------------------------------------------------------------------------------------
+if ((REPLICAS > 1)) && ((${#ACTIVE_SERVICES[@]})); then
+  start_haproxy
+fi
 for line in "${ACTIVE_SERVICES[@]}"; do
   svc=$(svc_field "$line" 1)
-  port=$(svc_port "$line")
-  if pid=$(pid_of "$svc"); then
-    log "$svc already running (pid $pid; restart it with down.sh/up.sh to pick up a new build)"
-    # It may be reconnecting (e.g. Kafka was restarted above): wait until it reports ready again.
-    wait_http "$svc" "http://127.0.0.1:$port/q/health/ready" "$SERVICE_TIMEOUT" "$LOG_DIR/$svc.log" "$svc"
-    continue
+  for ((k = 1; k <= REPLICAS; k++)); do
+    name=$(replica_name "$svc" "$k" "$REPLICAS")
+    if ((REPLICAS == 1)); then port=$(svc_port "$line"); else port=$(replica_port "$line" "$k"); fi
+    if pid=$(pid_of "$name"); then
+      log "$name already running (pid $pid; restart it with down.sh/up.sh to pick up a new build)"
+      # It may be reconnecting (e.g. Kafka was restarted above): wait until it reports ready again.
+      wait_http "$name" "http://127.0.0.1:$port/q/health/ready" "$SERVICE_TIMEOUT" "$LOG_DIR/$name.log" "$name"
+      continue
+    fi
+    log "starting $name on http://127.0.0.1:$port…"
+    mapfile -t svc_env < <(service_env "$line" "$port")
+    mapfile -t svc_cmd < <(java_app "$ROOT_DIR/$svc/target/quarkus-app")
+    start_bg "$name" "$LOG_DIR/$name.log" env "${svc_env[@]}" "${svc_cmd[@]}"
+    wait_http "$name" "http://127.0.0.1:$port/q/health/ready" "$SERVICE_TIMEOUT" "$LOG_DIR/$name.log" "$name" stop
+  done
+  if ((REPLICAS > 1)); then
+    # HAProxy has seen the new instances' health checks pass once its own check interval has gone by.
+    wait_http "$svc (through HAProxy)" "http://127.0.0.1:$(svc_port "$line")/q/health/ready" 30 \
+      "$LOG_DIR/haproxy.log" haproxy
   fi
-  log "starting $svc on http://127.0.0.1:$port…"
-  mapfile -t svc_env < <(service_env "$line")
-  mapfile -t svc_cmd < <(java_app "$ROOT_DIR/$svc/target/quarkus-app")
-  start_bg "$svc" "$LOG_DIR/$svc.log" env "${svc_env[@]}" "${svc_cmd[@]}"
-  wait_http "$svc" "http://127.0.0.1:$port/q/health/ready" "$SERVICE_TIMEOUT" "$LOG_DIR/$svc.log" "$svc" stop
 done
 
 # ---------------------------------------------------------------------------------------------------
@@ -360,7 +416,15 @@ for line in "${ACTIVE_SERVICES[@]}"; do
   svc=$(svc_field "$line" 1)
   port=$(svc_port "$line")
   printf '  %-21s http://127.0.0.1:%s   Swagger UI http://127.0.0.1:%s/q/swagger-ui\n' "$svc" "$port" "$port"
+  if ((REPLICAS > 1)); then
+    for ((k = 1; k <= REPLICAS; k++)); do
+      printf '    %-19s http://127.0.0.1:%s   (behind HAProxy)\n' "$svc-$k" "$(replica_port "$line" "$k")"
+    done
+  fi
 done
+if ((REPLICAS > 1)); then
+  printf '  %-21s stats http://127.0.0.1:%s/   config %s\n' HAProxy "$HAPROXY_STATS_PORT" "$HAPROXY_HOME/haproxy.cfg"
+fi
 cat <<EOF
 
   Logs: $LOG_DIR    pids: $RUN_DIR

@@ -26,12 +26,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <pre>
  *   java -cp 'lib/*' KafkaTool.java create-topics BOOTSTRAP PARTITIONS TIMEOUT_S TOPIC...
  *   java -cp 'lib/*' KafkaTool.java find BOOTSTRAP TOPIC TIMEOUT_S TEXT...
+ *   java -cp 'lib/*' KafkaTool.java dump BOOTSTRAP TOPIC TIMEOUT_S
  * </pre>
  *
  * create-topics waits for the broker (up to TIMEOUT_S), creates the missing topics with PARTITIONS partitions
  * and replication factor 1, and checks that every topic exists afterwards.
  * find reads TOPIC from the beginning (no consumer group) until one record value contains every TEXT,
  * prints that record as "key<TAB>value" on stdout and exits 0; exits 1 after TIMEOUT_S without a match.
+ * dump prints every record of TOPIC from the beginning up to its current end, one partition after another, each
+ * in offset order (so the records of one key in the order consumers see them), as "key<TAB>value" lines.
  */
 public class KafkaTool {
 
@@ -44,13 +47,15 @@ public class KafkaTool {
                     Integer.parseInt(args[3]), List.of(args).subList(4, args.length)));
             case "find" -> System.exit(find(args[1], args[2], Integer.parseInt(args[3]),
                     List.of(args).subList(4, args.length)));
+            case "dump" -> System.exit(dump(args[1], args[2], Integer.parseInt(args[3])));
             default -> usage();
         }
     }
 
     private static void usage() {
         System.err.println("usage: KafkaTool create-topics BOOTSTRAP PARTITIONS TIMEOUT_S TOPIC...\n"
-                + "       KafkaTool find BOOTSTRAP TOPIC TIMEOUT_S TEXT...");
+                + "       KafkaTool find BOOTSTRAP TOPIC TIMEOUT_S TEXT...\n"
+                + "       KafkaTool dump BOOTSTRAP TOPIC TIMEOUT_S");
         System.exit(2);
     }
 
@@ -157,6 +162,41 @@ public class KafkaTool {
         System.err.println("no record on " + topic + " containing " + texts + " within " + timeoutSeconds
                 + " s (" + seen + " records read)");
         return 1;
+    }
+
+    private static int dump(String bootstrap, String topic, int timeoutSeconds) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(timeoutSeconds));
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : infos) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(timeoutSeconds));
+            for (TopicPartition partition : partitions) {
+                consumer.assign(List.of(partition));
+                consumer.seekToBeginning(List.of(partition));
+                long end = ends.get(partition);
+                while (consumer.position(partition) < end) {
+                    if (System.nanoTime() > deadline) {
+                        System.err.println("dump of " + topic + " not finished within " + timeoutSeconds + " s");
+                        return 1;
+                    }
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.offset() < end) {
+                            System.out.println(record.key() + "\t" + record.value());
+                        }
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     private static void sleep(long millis) {

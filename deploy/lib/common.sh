@@ -88,13 +88,91 @@ svc_port() {
   printf '%s\n' "${!var:-$(svc_field "$1" 3)}"
 }
 
-# service_env LINE: the environment (NAME=value, one per line) a service is started with.
+# --- Replicas (deploy/up.sh --replicas N) ---
+# With one replica a service listens on its documented port itself, its pid file is named after it. With N > 1,
+# HAProxy listens on the documented ports and balances over instances <service>-1 .. <service>-N, each on its own
+# port: REPLICA_PORT_BASE + 10 x the service's position in SERVICES + the replica number (9011, 9012, 9021, ...).
+REPLICA_PORT_BASE=${BACKCARE_REPLICA_PORT_BASE:-9000}
+HAPROXY_HOME=$DATA_DIR/haproxy
+HAPROXY_STATS_PORT=${BACKCARE_HAPROXY_STATS_PORT:-18404}
+
+# haproxy_config N: HAProxy's configuration for N replicas of every active service (stdout). Round robin over the
+# instances whose readiness answers 200 (checked every second); a request that could not reach an instance (it
+# died) goes to another one. Idle timeouts are minutes: the live stream sends a comment every 15 s, exports and
+# downloads stay well within them.
+haproxy_config() {
+  local n=$1 line svc k
+  cat <<EOF
+global
+  log stdout format raw local0 notice
+  maxconn 4096
+
+defaults
+  mode http
+  log global
+  option dontlognull
+  timeout connect 2s
+  timeout http-request 30s
+  timeout queue 30s
+  timeout client 5m
+  timeout server 5m
+  retries 2
+  option redispatch
+  retry-on conn-failure empty-response
+
+frontend stats
+  bind 127.0.0.1:$HAPROXY_STATS_PORT
+  stats enable
+  stats uri /
+  stats refresh 5s
+EOF
+  for line in "${ACTIVE_SERVICES[@]}"; do
+    svc=$(svc_field "$line" 1)
+    printf '\nfrontend %s\n  bind 127.0.0.1:%s\n  default_backend %s\n' "$svc" "$(svc_port "$line")" "$svc"
+    printf '\nbackend %s\n  balance roundrobin\n  option httpchk GET /q/health/ready\n' "$svc"
+    printf '  http-check expect status 200\n  default-server inter 1s fall 2 rise 1\n'
+    for ((k = 1; k <= n; k++)); do
+      printf '  server %s-%s 127.0.0.1:%s check\n' "$svc" "$k" "$(replica_port "$line" "$k")"
+    done
+  done
+}
+
+# replica_port LINE K: the own port of replica K of this service.
+replica_port() {
+  local i
+  for i in "${!SERVICES[@]}"; do
+    if [[ ${SERVICES[i]} == "$1" ]]; then
+      printf '%s\n' $((REPLICA_PORT_BASE + 10 * (i + 1) + $2))
+      return
+    fi
+  done
+  return 1
+}
+
+# replica_name SERVICE K N: the pid/log name of replica K of N.
+replica_name() {
+  if (($3 == 1)); then printf '%s\n' "$1"; else printf '%s-%s\n' "$1" "$2"; fi
+}
+
+# running_replicas SERVICE: the pid names of this service's instances that are alive (one per line).
+running_replicas() {
+  local file name
+  for file in "$RUN_DIR/$1.pid" "$RUN_DIR/$1"-[0-9]*.pid; do
+    [[ -e $file ]] || continue
+    name=$(basename "$file" .pid)
+    pid_of "$name" >/dev/null && printf '%s\n' "$name"
+  done
+  return 0
+}
+
+# service_env LINE [PORT]: the environment (NAME=value, one per line) a service (or one replica of it, on PORT)
+# is started with. The other services are always reached on their documented ports (through HAProxy if replicated).
 service_env() {
   local line=$1 prefix db other
   prefix=$(svc_field "$line" 2)
   db=$(svc_field "$line" 4)
   printf '%s\n' \
-    "${prefix}_HTTP_PORT=$(svc_port "$line")" \
+    "${prefix}_HTTP_PORT=${2:-$(svc_port "$line")}" \
     "${prefix}_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
     "${prefix}_DB_USER=$db" \
     "${prefix}_DB_PASSWORD=$db" \
