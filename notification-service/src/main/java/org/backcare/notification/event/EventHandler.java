@@ -18,9 +18,11 @@ import org.backcare.notification.routing.IncomingEvent;
 import org.backcare.notification.routing.Notice;
 import org.backcare.notification.routing.PatientContext;
 import org.backcare.notification.routing.Routing;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,9 +46,12 @@ public class EventHandler {
     private final Inbox inbox;
     private final Alerts alerts;
     private final Event<EventRouted> routed;
+    private final Duration waitForPatient;
 
     public EventHandler(ObjectMapper json, Clock clock, PatientProjector patients, PlanProjector plans,
-                        Contexts contexts, Inbox inbox, Alerts alerts, Event<EventRouted> routed) {
+                        Contexts contexts, Inbox inbox, Alerts alerts, Event<EventRouted> routed,
+                        @ConfigProperty(name = "backcare.routing.wait-for-patient") Duration waitForPatient) {
+        this.waitForPatient = waitForPatient;
         this.json = json;
         this.clock = clock;
         this.patients = patients;
@@ -113,6 +118,14 @@ public class EventHandler {
         ProcessedEvent.record(event.id(), topic, event.type(), Instant.now(clock));
     }
 
+    /** An event about a patient patient-events has not described yet; retried, not routed to the admins. */
+    static final class PatientNotYetKnown extends RuntimeException {
+        PatientNotYetKnown(IncomingEvent event) {
+            super("patient " + event.patientId() + " of " + event.type() + " " + event.id()
+                    + " is not projected yet; waiting for patient-events");
+        }
+    }
+
     /** Data of a known event type that cannot be read; thrown to roll back whatever the event had changed. */
     private static final class UnreadableData extends RuntimeException {
         UnreadableData(Exception cause) {
@@ -145,6 +158,13 @@ public class EventHandler {
             return;
         }
         PatientContext patient = contexts.of(event.patientId());
+        if (PatientProjection.findById(event.patientId()) == null
+                && event.occurredAt() != null && event.occurredAt().plus(waitForPatient).isAfter(Instant.now(clock))) {
+            // The topics are read independently: after a restart or a rebalance, tracking-events can run ahead of
+            // patient-events. Routing now would send a new patient's urgent alert to the admins' queue instead of
+            // the team; rolled back and retried (EventRetry's growing pauses) until the projection has caught up.
+            throw new PatientNotYetKnown(event);
+        }
         List<Notice> notices = Routing.route(event, patient);
         if (notices.isEmpty()) {
             return;
