@@ -1,9 +1,8 @@
 package org.backcare.platform.events;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import org.backcare.platform.web.Retention;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -15,21 +14,22 @@ import java.time.Instant;
  * Forgets event ids applied longer ago than {@code backcare.events.processed-retention}. Redeliveries (a rebalance, a
  * restart before the offset commit) come within minutes, so a long retention keeps every consumer idempotent; only a
  * consumer group reset further back than the retention would apply an event again (README: replaying a topic).
- * Batches skip rows another instance is deleting, so every instance may run this at once.
+ * Batched by platform-web's Retention, so every instance may run this at once.
  */
 @ApplicationScoped
 public class ProcessedEventRetention {
 
     private static final Logger LOG = Logger.getLogger(ProcessedEventRetention.class);
-    private static final int BATCH = 1000;
+    private static final String DELETE_BATCH = "delete from processed_event where event_id in "
+            + "(select event_id from processed_event where processed_at < :cutoff limit :batch for update skip locked)";
 
-    private final EntityManager em;
+    private final Retention purger;
     private final Clock clock;
     private final Duration retention;
 
-    public ProcessedEventRetention(EntityManager em, Clock clock,
+    public ProcessedEventRetention(Retention purger, Clock clock,
                                    @ConfigProperty(name = "backcare.events.processed-retention") Duration retention) {
-        this.em = em;
+        this.purger = purger;
         this.clock = clock;
         this.retention = retention;
     }
@@ -47,17 +47,7 @@ public class ProcessedEventRetention {
     /** Deletes every processed-event record older than the retention; returns how many. */
     public int purge() {
         Instant cutoff = Instant.now(clock).minus(retention);
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                            "delete from processed_event where event_id in (select event_id from processed_event "
-                                    + "where processed_at < :cutoff limit :batch for update skip locked)")
-                    .setParameter("cutoff", cutoff)
-                    .setParameter("batch", BATCH)
-                    .executeUpdate());
-            total += deleted;
-        } while (deleted == BATCH);
+        int total = purger.purge(DELETE_BATCH, cutoff);
         if (total > 0) {
             LOG.infof("processed-event retention: %d record(s) older than %s deleted", total, cutoff);
         }

@@ -1,9 +1,8 @@
 package org.backcare.platform.outbox;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import org.backcare.platform.web.Retention;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -14,21 +13,22 @@ import java.time.Instant;
 /**
  * Deletes events Kafka acknowledged longer ago than {@code backcare.outbox.retention}: once sent, the row is only a
  * record for operators, and the table would otherwise grow with every change ever made. Unsent rows are never
- * touched. Batches skip rows another instance is deleting, so every instance may run this at once.
+ * touched. Batched by platform-web's Retention, so every instance may run this at once.
  */
 @ApplicationScoped
 public class OutboxRetention {
 
     private static final Logger LOG = Logger.getLogger(OutboxRetention.class);
-    private static final int BATCH = 1000;
+    private static final String DELETE_BATCH = "delete from outbox_event where seq in "
+            + "(select seq from outbox_event where sent_at < :cutoff limit :batch for update skip locked)";
 
-    private final EntityManager em;
+    private final Retention purger;
     private final Clock clock;
     private final Duration retention;
 
-    public OutboxRetention(EntityManager em, Clock clock,
+    public OutboxRetention(Retention purger, Clock clock,
                            @ConfigProperty(name = "backcare.outbox.retention") Duration retention) {
-        this.em = em;
+        this.purger = purger;
         this.clock = clock;
         this.retention = retention;
     }
@@ -46,17 +46,7 @@ public class OutboxRetention {
     /** Deletes every sent event older than the retention; returns how many. */
     public int purge() {
         Instant cutoff = Instant.now(clock).minus(retention);
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                            "delete from outbox_event where seq in (select seq from outbox_event "
-                                    + "where sent_at < :cutoff limit :batch for update skip locked)")
-                    .setParameter("cutoff", cutoff)
-                    .setParameter("batch", BATCH)
-                    .executeUpdate());
-            total += deleted;
-        } while (deleted == BATCH);
+        int total = purger.purge(DELETE_BATCH, cutoff);
         if (total > 0) {
             LOG.infof("outbox retention: %d event(s) sent before %s deleted", total, cutoff);
         }
