@@ -71,16 +71,20 @@ INTEGRATOR=$(curl -sf --max-time 20 -d grant_type=client_credentials -d client_i
 export HOUSE WORK
 
 # send METHOD URL BODY [IDEMPOTENCY_KEY]: one request with retries while an instance or the database is away (no
-# answer, 502, 503, 504). Prints "STATUS<TAB>BODY". A retried create carries the same Idempotency-Key.
+# answer, 502, 503, 504, or 409 while its Idempotency-Key is still held). Prints "STATUS<TAB>BODY". A retried create
+# carries the same Idempotency-Key.
 send() {
   local method=$1 url=$2 body=$3 key=${4:-} attempt out status
-  for ((attempt = 1; attempt <= 60; attempt++)); do
+  # Up to ~3 minutes: a request cut off by the database restart may hold its Idempotency-Key "in progress" (409,
+  # Retry-After) until backcare.idempotency.processing-timeout (2 min) lets the retry take it over.
+  for ((attempt = 1; attempt <= 360; attempt++)); do
     out=$(curl -s --max-time 30 -w '\t%{http_code}' -X "$method" -H "Authorization: Bearer $HOUSE" \
       -H 'Content-Type: application/json' ${key:+-H "Idempotency-Key: $key"} --data "$body" "$url") || out=$'\t000'
     status=${out##*$'\t'}
     case $status in
       000 | 502 | 503 | 504) sleep 0.5 ;;
-      *) printf '%s\t%s\n' "$status" "${out%$'\t'*}"; return 0 ;;
+      409) [[ $out == *idempotency-key-in-progress* ]] || break; sleep 1 ;;
+      *) break ;;
     esac
   done
   printf '%s\t%s\n' "$status" "${out%$'\t'*}"
