@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.backcare.platform.web.Retention;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -45,22 +46,23 @@ public class IdempotencyStore {
     }
 
     private static final int CLAIM_ATTEMPTS = 3;
+    private static final String DELETE_EXPIRED = "delete from idempotency_key where ctid in (select ctid from "
+            + "idempotency_key where expires_at <= :cutoff limit :batch for update skip locked) and expires_at <= :cutoff";
 
     private final EntityManager em;
     private final Clock clock;
     private final Duration retention;
     private final Duration processingTimeout;
-    private final int cleanupBatch;
+    private final Retention purger;
 
-    public IdempotencyStore(EntityManager em, Clock clock,
+    public IdempotencyStore(EntityManager em, Clock clock, Retention purger,
                             @ConfigProperty(name = "backcare.idempotency.retention") Duration retention,
-                            @ConfigProperty(name = "backcare.idempotency.processing-timeout") Duration processingTimeout,
-                            @ConfigProperty(name = "backcare.idempotency.cleanup-batch") int cleanupBatch) {
+                            @ConfigProperty(name = "backcare.idempotency.processing-timeout") Duration processingTimeout) {
         this.em = em;
         this.clock = clock;
         this.retention = retention;
         this.processingTimeout = processingTimeout;
-        this.cleanupBatch = cleanupBatch;
+        this.purger = purger;
     }
 
     public Duration retention() {
@@ -175,22 +177,10 @@ public class IdempotencyStore {
     }
 
     /**
-     * Deletes the keys expired at this instant, a batch per statement; answers how many. Several instances may run it
+     * Deletes the keys expired at this instant, in platform-web's batches; answers how many. Several instances may run it
      * at once: a row deleted by one is skipped by the other, and a key taken over meanwhile is no longer expired.
      */
     public int deleteExpired(Instant now) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                            delete from idempotency_key
-                            where ctid in (select ctid from idempotency_key where expires_at <= :now limit :batch)
-                              and expires_at <= :now""")
-                    .setParameter("now", now)
-                    .setParameter("batch", cleanupBatch)
-                    .executeUpdate());
-            total += deleted;
-        } while (deleted == cleanupBatch);
-        return total;
+        return purger.purge(DELETE_EXPIRED, now);
     }
 }
