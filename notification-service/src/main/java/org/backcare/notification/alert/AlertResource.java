@@ -41,7 +41,7 @@ public class AlertResource {
     @GET
     @Path("{id}")
     @Transactional
-    @Operation(summary = "An urgent alert with its escalation history",
+    @Operation(operationId = "getAlert", summary = "An urgent alert with its escalation history",
             description = "Visible to everyone who received a notification of it, and to admins.")
     @APIResponse(responseCode = "200", description = "The alert")
     @APIResponse(responseCode = "404", description = "No such alert, or it never reached the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

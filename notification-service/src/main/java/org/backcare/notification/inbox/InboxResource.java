@@ -29,6 +29,7 @@ import org.backcare.notification.routing.Routing;
 import org.backcare.notification.webhook.WebhookDeliveries;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,7 +57,7 @@ public class InboxResource {
     }
 
     @GET
-    @Operation(summary = "My notifications", description = "Newest first. Filter by unread, priority, patient and kind.")
+    @Operation(operationId = "listNotifications", summary = "My notifications", description = "Newest first. Filter by unread, priority, patient and kind.")
     @APIResponse(responseCode = "200", description = "A page of notifications")
     @APIResponse(responseCode = "400", description = "Bad filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageOf<NotificationView> list(
@@ -77,14 +78,14 @@ public class InboxResource {
 
     @GET
     @Path("unread-count")
-    @Operation(summary = "How many of my notifications are unread, and how many urgent alerts wait for acknowledgement")
+    @Operation(operationId = "countUnreadNotifications", summary = "How many of my notifications are unread, and how many urgent alerts wait for acknowledgement")
     public UnreadCount unreadCount() {
         return inbox.unreadCount(caller.get());
     }
 
     @GET
     @Path("kinds")
-    @Operation(summary = "The kinds of notification there are (for filters and webhook subscriptions)")
+    @Operation(operationId = "listNotificationKinds", summary = "The kinds of notification there are (for filters and webhook subscriptions)")
     public List<String> kinds() {
         return knownKinds();
     }
@@ -93,19 +94,22 @@ public class InboxResource {
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Live stream of my new notifications (Server-Sent Events)",
+    @Operation(operationId = "streamNotifications", summary = "Live stream of my new notifications (Server-Sent Events)",
             description = "Each event is one Notification as JSON (the SSE id is the notification's id), from "
                     + "whichever instance stored it. Only notifications created while connected are sent; read the "
                     + "inbox for earlier ones. A comment line (': keep-alive') every 15 s keeps a quiet stream open.")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(
-            mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = NotificationView.class)))
+            mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+                    description = "An endless text/event-stream: each event's data is one Notification as JSON. "
+                            + "Open it with an EventSource (or any SSE library), not a request/response client.",
+                    example = "id: 1f0c...\ndata: {\"id\":\"1f0c...\",\"priority\":\"urgent\"}\n\n")))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         return feed.of(caller.get(), sse);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of my notifications")
+    @Operation(operationId = "getNotification", summary = "One of my notifications")
     @APIResponse(responseCode = "200", description = "The notification")
     @APIResponse(responseCode = "404", description = "No such notification in my inbox", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NotificationView get(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id) {
@@ -114,7 +118,7 @@ public class InboxResource {
 
     @POST
     @Path("{id}/read")
-    @Operation(summary = "Mark one of my notifications read", description = "Idempotent.")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one of my notifications read", description = "Idempotent.")
     @APIResponse(responseCode = "200", description = "The notification, read")
     @APIResponse(responseCode = "404", description = "No such notification in my inbox", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NotificationView markRead(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id) {
@@ -123,14 +127,14 @@ public class InboxResource {
 
     @POST
     @Path("read-all")
-    @Operation(summary = "Mark all my notifications read")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all my notifications read")
     public Map<String, Integer> markAllRead() {
         return Map.of("marked", inbox.markAllRead(caller.get()));
     }
 
     @POST
     @Path("{id}/acknowledgement")
-    @Operation(summary = "Acknowledge an urgent alert: I take it on",
+    @Operation(operationId = "acknowledgeNotification", summary = "Acknowledge an urgent alert: I take it on",
             description = "Stops the escalation for everyone who was notified. Idempotent: acknowledging again "
                     + "answers who acknowledged it first.")
     @APIResponse(responseCode = "200", description = "The notification with its acknowledged alert")

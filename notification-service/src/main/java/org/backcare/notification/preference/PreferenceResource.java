@@ -47,7 +47,7 @@ public class PreferenceResource {
     }
 
     @GET
-    @Operation(summary = "My notification preferences",
+    @Operation(operationId = "getPreferences", summary = "My notification preferences",
             description = "The defaults until I save my own: in-app and e-mail on, e-mail to the address the clinic "
                     + "has on file, no quiet hours, the clinic's time zone and reminder time. The ETag is present once "
                     + "preferences are stored.")
@@ -62,7 +62,7 @@ public class PreferenceResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace my notification preferences",
+    @Operation(operationId = "replacePreferences", summary = "Replace my notification preferences",
             description = "The first save needs no If-Match; after that If-Match with the ETag of the last read is "
                     + "required. In-app notifications cannot be turned off. Urgent alerts are e-mailed at once even in "
                     + "quiet hours; other e-mail waits until they end.")

@@ -50,7 +50,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a webhook endpoint",
+    @Operation(operationId = "createWebhook", summary = "Register a webhook endpoint",
             description = "Integrators and admins. For every event that raises notifications of a subscribed kind, "
                     + "the endpoint receives one POST with a minimal JSON body (deliveryId, eventId, eventType, "
                     + "patientId, occurredAt, the subscribed kinds raised, the highest priority, a summary; no names "
@@ -81,7 +81,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "Webhook endpoints", description = "An integrator's own; an admin sees all. Newest first.")
+    @Operation(operationId = "listWebhooks", summary = "Webhook endpoints", description = "An integrator's own; an admin sees all. Newest first.")
     @APIResponse(responseCode = "200", description = "A page of endpoints (never with secrets)")
     @APIResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither integrator nor admin", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -91,7 +91,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One webhook endpoint")
+    @Operation(operationId = "getWebhook", summary = "One webhook endpoint")
     @APIResponse(responseCode = "200", description = "The endpoint (never with its secret)", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "403", description = "Neither integrator nor admin", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such endpoint, or another integrator's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -101,7 +101,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a webhook endpoint", description = "Its queued deliveries and delivery log go with it.")
+    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook endpoint", description = "Its queued deliveries and delivery log go with it.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Neither integrator nor admin", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such endpoint, or another integrator's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -111,7 +111,7 @@ public class WebhookResource {
 
     @POST
     @Path("{id}/enable")
-    @Operation(summary = "Re-enable a disabled endpoint",
+    @Operation(operationId = "enableWebhook", summary = "Re-enable a disabled endpoint",
             description = "Resets the failure count; deliveries that waited while it was disabled are sent at once. "
                     + "Idempotent: enabling an enabled endpoint changes nothing.")
     @APIResponse(responseCode = "200", description = "The endpoint, enabled", content = @Content(schema = @Schema(implementation = WebhookView.class)))
@@ -123,7 +123,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "The delivery log of an endpoint",
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of an endpoint",
             description = "Newest first, each delivery with every attempt: when, the HTTP status or the error, how long.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Bad status filter or paging", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -29,6 +29,11 @@ class ApiContractTest {
     }
 
     @Test
+    void everyOperationIsTypedForGeneratedClients() {
+        ApiContract.assertContractIsComplete();
+    }
+
+    @Test
     void healthAndMetricsAreServed() {
         ApiContract.assertOperationalEndpointsServe("backcare_alerts_unacknowledged");
     }

@@ -45,7 +45,7 @@ public class CareTeamResource {
     }
 
     @GET
-    @Operation(summary = "The patient's care team")
+    @Operation(operationId = "listCareTeam", summary = "The patient's care team")
     @APIResponse(responseCode = "200", description = "Members in the order they joined")
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid access token")
@@ -57,7 +57,7 @@ public class CareTeamResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PHYSICIAN, Role.ADMIN})
-    @Operation(summary = "Add a clinician to the care team", description = "A physician on the team or an admin.")
+    @Operation(operationId = "addCareTeamMember", summary = "Add a clinician to the care team", description = "A physician on the team or an admin.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CareTeamMemberRequest.class),
             examples = @ExampleObject(name = "physical therapist", value = """
                     {"subject": "7f1c1a35-93c1-4e0e-9a4e-2b6f2f4d9c10", "role": "physical-therapist",
@@ -77,7 +77,7 @@ public class CareTeamResource {
     @DELETE
     @Path("/{subject}")
     @RolesAllowed({Role.PHYSICIAN, Role.ADMIN})
-    @Operation(summary = "Remove a clinician from the care team", description = "A physician on the team or an admin.")
+    @Operation(operationId = "removeCareTeamMember", summary = "Remove a clinician from the care team", description = "A physician on the team or an admin.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid access token")

@@ -50,7 +50,7 @@ public class FhirResource {
 
     @GET
     @Path("metadata")
-    @Operation(summary = "FHIR CapabilityStatement", description = "Public, as FHIR clients expect.")
+    @Operation(operationId = "getCapabilityStatement", summary = "FHIR CapabilityStatement", description = "Public, as FHIR clients expect.")
     @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = Fhir.JSON))
     public CapabilityStatement metadata(UriInfo uri) {
         return Capabilities.statement(Fhir.base(uri), STARTED);
@@ -59,7 +59,7 @@ public class FhirResource {
     @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("Patient/{id}")
-    @Operation(summary = "Read a FHIR Patient")
+    @Operation(operationId = "readFhirPatient", summary = "Read a FHIR Patient")
     @APIResponse(responseCode = "200", description = "The Patient; ETag W/\"version\"", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
@@ -71,7 +71,7 @@ public class FhirResource {
     @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("CareTeam/{id}")
-    @Operation(summary = "Read a FHIR CareTeam", description = "A patient's care team has the patient's id.")
+    @Operation(operationId = "readFhirCareTeam", summary = "Read a FHIR CareTeam", description = "A patient's care team has the patient's id.")
     @APIResponse(responseCode = "200", description = "The CareTeam; ETag W/\"version\"", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
@@ -83,7 +83,7 @@ public class FhirResource {
     @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("Flag/{id}")
-    @Operation(summary = "Read a FHIR Flag",
+    @Operation(operationId = "readFhirFlag", summary = "Read a FHIR Flag",
             description = "The urgent-review flag of a patient (same id as the patient); 404 when there is no urgent review.")
     @APIResponse(responseCode = "200", description = "The Flag; ETag W/\"version\"", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
@@ -96,7 +96,7 @@ public class FhirResource {
     @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("Patient")
-    @Operation(summary = "Search FHIR Patients", description = "Parameters: _id, _lastUpdated, _count (max 500), _offset.")
+    @Operation(operationId = "searchFhirPatients", summary = "Search FHIR Patients", description = "Parameters: _id, _lastUpdated, _count (max 500), _offset.")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
@@ -107,7 +107,7 @@ public class FhirResource {
     @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("CareTeam")
-    @Operation(summary = "Search FHIR CareTeams",
+    @Operation(operationId = "searchFhirCareTeams", summary = "Search FHIR CareTeams",
             description = "Parameters: patient, date (team start), _id, _lastUpdated, _count (max 500), _offset.")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
@@ -119,7 +119,7 @@ public class FhirResource {
     @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("Flag")
-    @Operation(summary = "Search FHIR Flags",
+    @Operation(operationId = "searchFhirFlags", summary = "Search FHIR Flags",
             description = "Parameters: patient, date (flag start), _id, _lastUpdated, _count (max 500), _offset.")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))

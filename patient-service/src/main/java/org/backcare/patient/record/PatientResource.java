@@ -84,7 +84,7 @@ public class PatientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PHYSICIAN, Role.ADMIN, Role.PATIENT})
-    @Operation(summary = "Register a patient",
+    @Operation(operationId = "registerPatient", summary = "Register a patient",
             description = "Physicians and admins register patients; a registering physician joins the care team. "
                     + "A user with the patient role registers themselves: the record is linked to their login.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PatientRequest.class),
@@ -106,7 +106,7 @@ public class PatientResource {
     }
 
     @GET
-    @Operation(summary = "List and search patients",
+    @Operation(operationId = "listPatients", summary = "List and search patients",
             description = "Only the patients the caller may see: a patient their own record, a clinician the patients "
                     + "whose care team they are on, admins and integrators everyone. Sorted by family name.")
     @APIResponse(responseCode = "200", description = "A page of patients")
@@ -130,7 +130,7 @@ public class PatientResource {
     @GET
     @Path("/me")
     @RolesAllowed(Role.PATIENT)
-    @Operation(summary = "My own patient record", description = "For patients: the record linked to their login.")
+    @Operation(operationId = "getMyPatientRecord", summary = "My own patient record", description = "For patients: the record linked to their login.")
     @APIResponse(responseCode = "200", description = "The record", content = @Content(schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "401", description = "No or invalid access token")
     @APIResponse(responseCode = "403", description = "Not a patient", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -141,7 +141,7 @@ public class PatientResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a patient record",
+    @Operation(operationId = "getPatient", summary = "Read a patient record",
             description = "Answers 404 for records the caller may not see, so their existence is not revealed. "
                     + "Send If-None-Match with a previous ETag to get 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "The record", headers = @Header(name = "ETag", description = "Version to send in If-Match"),
@@ -163,7 +163,7 @@ public class PatientResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PATIENT, Role.PHYSICIAN, Role.PHYSICAL_THERAPIST, Role.PSYCHOLOGIST, Role.ADMIN})
-    @Operation(summary = "Replace a patient record",
+    @Operation(operationId = "replacePatient", summary = "Replace a patient record",
             description = "If-Match with the ETag of the last read is required. Clinicians on the care team and admins "
                     + "change the record; only clinicians set the pain type; the patient may change contact details.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PatientRequest.class),
@@ -188,10 +188,12 @@ public class PatientResource {
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @RolesAllowed({Role.PATIENT, Role.PHYSICIAN, Role.PHYSICAL_THERAPIST, Role.PSYCHOLOGIST, Role.ADMIN})
-    @Operation(summary = "Change some fields of a patient record",
+    @Operation(operationId = "patchPatient", summary = "Change some fields of a patient record",
             description = "A JSON merge patch (RFC 7386): the named fields are replaced, null clears one. "
                     + "If-Match is required; the same permissions as PUT apply to the fields that change.")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
+                    description = "Any fields of PatientRequest; a field set to null is cleared"),
             examples = @ExampleObject(name = "new phone number", value = "{\"phone\": \"+46 70 765 43 21\"}")))
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", description = "The new version"),
             content = @Content(schema = @Schema(implementation = PatientView.class)))
@@ -218,7 +220,7 @@ public class PatientResource {
     @Path("/{id}/discharge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PHYSICIAN, Role.ADMIN})
-    @Operation(summary = "Discharge a patient", description = "Ends the episode of care; the record becomes read-only.")
+    @Operation(operationId = "dischargePatient", summary = "Discharge a patient", description = "Ends the episode of care; the record becomes read-only.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DischargeRequest.class)))
     @APIResponse(responseCode = "200", description = "Discharged", content = @Content(schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -59,7 +59,7 @@ public class RedFlagResource {
     @Path("/red-flag-screenings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PHYSICIAN, Role.PHYSICAL_THERAPIST, Role.PSYCHOLOGIST})
-    @Operation(summary = "Record a red-flag screening",
+    @Operation(operationId = "recordRedFlagScreening", summary = "Record a red-flag screening",
             description = "Every item must be answered. Any positive item marks the patient for urgent review and "
                     + "raises an urgent RedFlagRaised event. Clinicians on the care team only.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ScreeningRequest.class),
@@ -82,7 +82,7 @@ public class RedFlagResource {
 
     @GET
     @Path("/red-flag-screenings")
-    @Operation(summary = "The patient's screening history", description = "Newest first.")
+    @Operation(operationId = "listRedFlagScreenings", summary = "The patient's screening history", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "A page of screenings")
     @APIResponse(responseCode = "400", description = "Bad id or paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid access token")
@@ -96,7 +96,7 @@ public class RedFlagResource {
     @Path("/urgent-review/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PHYSICIAN)
-    @Operation(summary = "Close the patient's urgent review",
+    @Operation(operationId = "resolveUrgentReview", summary = "Close the patient's urgent review",
             description = "A physician on the care team records that the red flags were evaluated.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Resolution.class)))
     @APIResponse(responseCode = "200", description = "Closed; the updated patient record", content = @Content(schema = @Schema(implementation = PatientView.class)))

@@ -21,14 +21,14 @@ public class CatalogueResource {
 
     @GET
     @Path("/exercise-catalogue")
-    @Operation(summary = "The exercise catalogue", description = "Codes to use in the exercises section, with instructions.")
+    @Operation(operationId = "listExercises", summary = "The exercise catalogue", description = "Codes to use in the exercises section, with instructions.")
     public List<Exercise> exercises() {
         return ExerciseCatalogue.all();
     }
 
     @GET
     @Path("/formulary")
-    @Operation(summary = "The formulary", description = "Drugs a plan may prescribe, with class, unit and maximum daily dose.")
+    @Operation(operationId = "listFormulary", summary = "The formulary", description = "Drugs a plan may prescribe, with class, unit and maximum daily dose.")
     public List<Drug> formulary() {
         return Formulary.all();
     }

@@ -62,7 +62,7 @@ public class FhirResource {
     @GET
     @Path("/metadata")
     @PermitAll
-    @Operation(summary = "FHIR CapabilityStatement", description = "What this FHIR server reads, searches and exports.")
+    @Operation(operationId = "getCapabilityStatement", summary = "FHIR CapabilityStatement", description = "What this FHIR server reads, searches and exports.")
     @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = Fhir.JSON))
     public Response metadata(UriInfo uri) {
         return Response.ok(Capability.statement(base(uri), Date.from(clock.instant()))).build();
@@ -71,7 +71,7 @@ public class FhirResource {
     @GET
     @Path("/{type}/{id}")
     @Transactional
-    @Operation(summary = "Read a FHIR resource",
+    @Operation(operationId = "readFhir", summary = "Read a FHIR resource",
             description = "CarePlan, Goal or MedicationRequest by id, with ETag W/\"versionId\".")
     @APIResponse(responseCode = "200", description = "The resource", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token")
@@ -114,7 +114,7 @@ public class FhirResource {
     @GET
     @Path("/{type}")
     @Transactional
-    @Operation(summary = "Search FHIR resources",
+    @Operation(operationId = "searchFhir", summary = "Search FHIR resources",
             description = "A searchset Bundle with total and self/next links. Parameters: patient, date, _lastUpdated "
                     + "(prefixes eq, gt, ge, lt, le; repeat for a range), _count (default 50, at most 500), _offset "
                     + "(set by the next link). Patients and clinicians see only the patients they may see.")

@@ -60,7 +60,7 @@ public class PlanResource {
     @Path("/patients/{patientId}/plans")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PHYSICIAN, Role.PHYSICAL_THERAPIST, Role.PSYCHOLOGIST})
-    @Operation(summary = "Create a draft plan",
+    @Operation(operationId = "createPlan", summary = "Create a draft plan",
             description = "Clinicians on the care team. The template (default: the patient's pain type) pre-fills the "
                     + "exercises, self-management and flare-up sections; medications are left to the physician.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PlanRequests.NewPlan.class),
@@ -82,7 +82,7 @@ public class PlanResource {
 
     @GET
     @Path("/patients/{patientId}/plans")
-    @Operation(summary = "A patient's plans", description = "Newest first, including completed and discontinued ones.")
+    @Operation(operationId = "listPatientPlans", summary = "A patient's plans", description = "Newest first, including completed and discontinued ones.")
     @APIResponse(responseCode = "200", description = "A page of plans")
     @APIResponse(responseCode = "404", description = "Unknown patient, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageOf<PlanView> forPatient(@PathParam("patientId") @Parameter(schema = @Schema(format = "uuid")) String patientId,
@@ -92,7 +92,7 @@ public class PlanResource {
 
     @GET
     @Path("/plans")
-    @Operation(summary = "Plans the caller may see",
+    @Operation(operationId = "listPlans", summary = "Plans the caller may see",
             description = "A worklist across patients, e.g. reviewOverdue=true for plans whose review date has passed.")
     @APIResponse(responseCode = "200", description = "A page of plans, earliest review date first")
     @APIResponse(responseCode = "400", description = "Bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -107,7 +107,7 @@ public class PlanResource {
 
     @GET
     @Path("/plans/{id}")
-    @Operation(summary = "Read a plan with all its sections")
+    @Operation(operationId = "getPlan", summary = "Read a plan with all its sections")
     @APIResponse(responseCode = "200", description = "The plan; ETag is the version of its own fields", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id) {
@@ -119,7 +119,7 @@ public class PlanResource {
     @Path("/plans/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PHYSICIAN, Role.PHYSICAL_THERAPIST, Role.PSYCHOLOGIST})
-    @Operation(summary = "Change the plan's title and dates", description = "If-Match with the plan's ETag is required.")
+    @Operation(operationId = "replacePlan", summary = "Change the plan's title and dates", description = "If-Match with the plan's ETag is required.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a clinician on the care team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -138,7 +138,7 @@ public class PlanResource {
     @Path("/plans/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PHYSICIAN)
-    @Operation(summary = "Move the plan through its lifecycle",
+    @Operation(operationId = "changePlanStatus", summary = "Move the plan through its lifecycle",
             description = "draft -> active -> (on-hold <-> active) -> completed | discontinued. A physician on the team.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PlanRequests.StatusChange.class),
             examples = @ExampleObject(name = "activate", value = "{\"status\": \"active\", \"reason\": \"Agreed with the patient\"}")))
@@ -155,7 +155,7 @@ public class PlanResource {
 
     @GET
     @Path("/plans/{id}/revisions")
-    @Operation(summary = "The plan's revision history", description = "Newest first: who changed what, when.")
+    @Operation(operationId = "listPlanRevisions", summary = "The plan's revision history", description = "Newest first: who changed what, when.")
     @APIResponse(responseCode = "200", description = "A page of revisions")
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageOf<RevisionView> revisions(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id,
@@ -166,7 +166,7 @@ public class PlanResource {
 
     @GET
     @Path("/plans/{id}/revisions/{revision}")
-    @Operation(summary = "One revision, with the whole plan as it was after that change")
+    @Operation(operationId = "getPlanRevision", summary = "One revision, with the whole plan as it was after that change")
     @APIResponse(responseCode = "200", description = "The revision", content = @Content(schema = @Schema(implementation = RevisionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RevisionView revision(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id,

@@ -14,5 +14,6 @@ public record RevisionView(@Schema(example = "4") int revision,
                            @Schema(example = "exercises section revised") String summary,
                            String changedBy,
                            Instant changedAt,
+                           @Schema(ref = "Plan", description = "The whole plan after this revision; only when one revision is read")
                            JsonNode plan) {
 }

@@ -45,7 +45,7 @@ public class SectionResource {
     }
 
     @GET
-    @Operation(summary = "Read one section", description = "The ETag header is the section's version.")
+    @Operation(operationId = "getSection", summary = "Read one section", description = "The ETag header is the section's version.")
     @APIResponse(responseCode = "200", description = "The section", content = @Content(schema = @Schema(implementation = SectionView.class)))
     @APIResponse(responseCode = "400", description = "Unknown section kind or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -58,7 +58,7 @@ public class SectionResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PHYSICIAN, Role.PHYSICAL_THERAPIST, Role.PSYCHOLOGIST})
-    @Operation(summary = "Replace one section",
+    @Operation(operationId = "replaceSection", summary = "Replace one section",
             description = "If-Match with the section's ETag is required. Exercises: the physical therapist or a physician; "
                     + "medications: a physician (checked by the medication safety rules: rejections and unacknowledged "
                     + "warnings answer 422 listing every finding); goals, self-management, flare-up: any clinician on the team. "

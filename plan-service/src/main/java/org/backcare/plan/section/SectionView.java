@@ -1,6 +1,7 @@
 package org.backcare.plan.section;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -13,5 +14,5 @@ public record SectionView(SectionKind kind,
                           String editableBy,
                           String updatedBy,
                           Instant updatedAt,
-                          @Schema(description = "The section content; its shape depends on kind") JsonNode content) {
+                          @Schema(description = "The section content; its shape depends on kind", type = SchemaType.OBJECT) JsonNode content) {
 }

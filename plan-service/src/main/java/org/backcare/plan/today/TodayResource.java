@@ -38,7 +38,7 @@ public class TodayResource {
     }
 
     @GET
-    @Operation(summary = "Today's tasks from the active plan",
+    @Operation(operationId = "getTodaysPlan", summary = "Today's tasks from the active plan",
             description = "Exercises due that day (n sessions a week are spread over fixed weekdays), medications "
                     + "active that day, and pacing and practice tasks due that day.")
     @APIResponse(responseCode = "200", description = "The day's tasks", content = @Content(schema = @Schema(implementation = TodaySchedule.Today.class)))

@@ -52,7 +52,7 @@ public class CheckInResource {
     @Path("/{day}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PATIENT, Role.PHYSICIAN, Role.PHYSICAL_THERAPIST, Role.PSYCHOLOGIST})
-    @Operation(summary = "Record the check-in of a day",
+    @Operation(operationId = "recordCheckIn", summary = "Record the check-in of a day",
             description = "The patient, or a clinician on the team for them. One per day: the first PUT creates it (201); "
                     + "a later one updates it and needs If-Match with its ETag. Not in the future; backdated at most 7 days.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CheckInRequest.class),
@@ -80,7 +80,7 @@ public class CheckInResource {
 
     @GET
     @Path("/{day}")
-    @Operation(summary = "Read the check-in of a day")
+    @Operation(operationId = "getCheckIn", summary = "Read the check-in of a day")
     @APIResponse(responseCode = "200", description = "The check-in; ETag for If-Match", content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "404", description = "No check-in that day, or patient not visible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("patientId") @Parameter(schema = @Schema(format = "uuid")) String patientId,
@@ -90,7 +90,7 @@ public class CheckInResource {
     }
 
     @GET
-    @Operation(summary = "Check-ins in a date range", description = "Newest first.")
+    @Operation(operationId = "listCheckIns", summary = "Check-ins in a date range", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "A page of check-ins")
     @APIResponse(responseCode = "400", description = "Bad date or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown patient, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

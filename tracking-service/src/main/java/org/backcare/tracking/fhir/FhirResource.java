@@ -43,7 +43,7 @@ public class FhirResource {
 
     @GET
     @Path("/metadata")
-    @Operation(summary = "CapabilityStatement: what this FHIR endpoint serves")
+    @Operation(operationId = "getCapabilityStatement", summary = "CapabilityStatement: what this FHIR endpoint serves")
     @APIResponse(responseCode = "200", description = "CapabilityStatement", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response metadata(UriInfo uri) {
         return Response.ok(CapabilityStatements.of(uri.getBaseUri() + "fhir", STARTED)).type(Fhir.JSON).build();
@@ -53,7 +53,7 @@ public class FhirResource {
     @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/{type}")
-    @Operation(summary = "Search Observation, QuestionnaireResponse or MedicationStatement",
+    @Operation(operationId = "searchFhir", summary = "Search Observation, QuestionnaireResponse or MedicationStatement",
             description = "Parameters patient, date, _lastUpdated (prefixes eq, gt, ge, lt, le), _count (default 50, at "
                     + "most 500) and _offset. Without patient: integrators and admins only. A Bundle searchset with total "
                     + "and self/next links; errors are OperationOutcome.")
@@ -69,7 +69,7 @@ public class FhirResource {
     @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/{type}/{id}")
-    @Operation(summary = "Read one resource", description = "ETag W/\"version\" and meta.versionId/lastUpdated.")
+    @Operation(operationId = "readFhir", summary = "Read one resource", description = "ETag W/\"version\" and meta.versionId/lastUpdated.")
     @APIResponse(responseCode = "200", description = "The resource", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown, or its patient is not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response read(@PathParam("type") String type, @PathParam("id") String id) {

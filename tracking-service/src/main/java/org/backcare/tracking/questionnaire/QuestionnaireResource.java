@@ -44,7 +44,7 @@ public class QuestionnaireResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PATIENT, Role.PHYSICIAN, Role.PHYSICAL_THERAPIST, Role.PSYCHOLOGIST})
-    @Operation(summary = "Record an ODI questionnaire",
+    @Operation(operationId = "recordOdi", summary = "Record an ODI questionnaire",
             description = "10 sections scored 0-5; score = sum / (5 x answered) x 100; at least 8 answered. A change of "
                     + "10 points or more against the baseline is clinically important.")
     @APIResponse(responseCode = "201", description = "Scored and stored", content = @Content(schema = @Schema(implementation = QuestionnaireService.OdiView.class)))
@@ -57,7 +57,7 @@ public class QuestionnaireResource {
     }
 
     @GET
-    @Operation(summary = "The patient's ODI history", description = "Newest first, each with the change against the baseline.")
+    @Operation(operationId = "listOdi", summary = "The patient's ODI history", description = "Newest first, each with the change against the baseline.")
     @APIResponse(responseCode = "200", description = "A page of results")
     @APIResponse(responseCode = "404", description = "Unknown patient, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageOf<QuestionnaireService.OdiView> list(@PathParam("patientId") @Parameter(schema = @Schema(format = "uuid")) String patientId,

@@ -40,7 +40,7 @@ public class ReportResource {
 
     @POST
     @Path("/exercise-sessions")
-    @Operation(summary = "Log a home exercise session", description = "Counts towards exercise adherence.")
+    @Operation(operationId = "recordExerciseSession", summary = "Log a home exercise session", description = "Counts towards exercise adherence.")
     @APIResponse(responseCode = "201", description = "Logged; lists any alert it raised", content = @Content(schema = @Schema(implementation = Reports.Recorded.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the patient nor a clinician on the team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -52,7 +52,7 @@ public class ReportResource {
 
     @POST
     @Path("/medication-intakes")
-    @Operation(summary = "Log a medication dose taken", description = "With any side effects; NSAID intakes feed the overuse rule.")
+    @Operation(operationId = "recordMedicationIntake", summary = "Log a medication dose taken", description = "With any side effects; NSAID intakes feed the overuse rule.")
     @APIResponse(responseCode = "201", description = "Logged; lists any alert it raised", content = @Content(schema = @Schema(implementation = Reports.Recorded.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the patient nor a clinician on the team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -64,7 +64,7 @@ public class ReportResource {
 
     @POST
     @Path("/flare-ups")
-    @Operation(summary = "Record a flare-up episode", description = "When it started, when it ended, what helped.")
+    @Operation(operationId = "recordFlareUp", summary = "Record a flare-up episode", description = "When it started, when it ended, what helped.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = Reports.Recorded.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the patient nor a clinician on the team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

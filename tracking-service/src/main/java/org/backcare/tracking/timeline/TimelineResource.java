@@ -65,7 +65,7 @@ public class TimelineResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The patient's timeline", description = "Newest first; filter by date range and kind.")
+    @Operation(operationId = "getTimeline", summary = "The patient's timeline", description = "Newest first; filter by date range and kind.")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "400", description = "Bad date, kind or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown patient, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

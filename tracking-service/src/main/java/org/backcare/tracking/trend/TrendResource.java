@@ -35,7 +35,7 @@ public class TrendResource {
     }
 
     @GET
-    @Operation(summary = "Trend summary",
+    @Operation(operationId = "getTrends", summary = "Trend summary",
             description = "Mean, min and max pain, slope, days logged, exercise and medication adherence against the active "
                     + "plan, sleep, and a verdict against the first week's baseline: 2 NRS points or 30 %, or ODI 10 points.")
     @APIResponse(responseCode = "200", description = "The summary", content = @Content(schema = @Schema(implementation = TrendSummary.class)))

@@ -30,6 +30,11 @@ class ApiContractTest {
     }
 
     @Test
+    void everyOperationIsTypedForGeneratedClients() {
+        ApiContract.assertContractIsComplete();
+    }
+
+    @Test
     void healthAndMetricsAreServed() {
         ApiContract.assertOperationalEndpointsServe("backcare_outbox_unsent");
     }

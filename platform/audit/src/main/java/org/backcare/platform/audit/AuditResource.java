@@ -63,7 +63,7 @@ public class AuditResource {
     @GET
     @RolesAllowed(Role.ADMIN)
     @Transactional
-    @Operation(summary = "Search the audit log", description = "Admins only. Filters combine with AND; newest first.")
+    @Operation(operationId = "searchAuditLog", summary = "Search the audit log", description = "Admins only. Filters combine with AND; newest first.")
     @APIResponse(responseCode = "200", description = "A page of audit entries")
     @APIResponse(responseCode = "400", description = "A filter is malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

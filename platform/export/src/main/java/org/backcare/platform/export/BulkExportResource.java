@@ -19,6 +19,7 @@ import org.backcare.platform.fhir.OperationOutcomes;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -50,7 +51,7 @@ public class BulkExportResource {
 
     @GET
     @Path("$export")
-    @Operation(summary = "Kick off a system-level Bulk Data export", description = "Requires Prefer: respond-async. "
+    @Operation(operationId = "exportSystem", summary = "Kick off a system-level Bulk Data export", description = "Requires Prefer: respond-async. "
             + "_type, _since and _outputFormat (application/fhir+ndjson) are supported; any other parameter is a 400. "
             + "One export in progress per integrator.")
     @APIResponse(responseCode = "202", description = "Accepted; poll the Content-Location",
@@ -72,7 +73,7 @@ public class BulkExportResource {
 
     @GET
     @Path("Patient/$export")
-    @Operation(summary = "Kick off a Patient-level Bulk Data export",
+    @Operation(operationId = "exportPatients", summary = "Kick off a Patient-level Bulk Data export",
             description = "Every patient's resources (all of them are in the Patient compartment); as the system export.")
     @APIResponse(responseCode = "202", description = "Accepted; poll the Content-Location",
             headers = @Header(name = "Content-Location", description = "The status URL"),
@@ -93,9 +94,9 @@ public class BulkExportResource {
 
     @GET
     @Path("$export-status/{job}")
-    @Operation(summary = "Poll an export", description = "202 with Retry-After and X-Progress while it runs; 200 with "
+    @Operation(operationId = "getExportStatus", summary = "Poll an export", description = "202 with Retry-After and X-Progress while it runs; 200 with "
             + "the manifest when complete; 500 OperationOutcome if it failed.")
-    @APIResponse(responseCode = "200", description = "The manifest", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "200", description = "The manifest", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportManifest.class)))
     @APIResponse(responseCode = "202", description = "Still queued or running",
             headers = {@Header(name = "Retry-After"), @Header(name = "X-Progress")})
     @APIResponse(responseCode = "404", description = "Unknown, cancelled, expired, or another integrator's export (OperationOutcome)",
@@ -117,7 +118,7 @@ public class BulkExportResource {
 
     @DELETE
     @Path("$export-status/{job}")
-    @Operation(summary = "Cancel an export", description = "Stops it if it runs and deletes its files; the status then answers 404.")
+    @Operation(operationId = "cancelExport", summary = "Cancel an export", description = "Stops it if it runs and deletes its files; the status then answers 404.")
     @APIResponse(responseCode = "202", description = "Cancelled", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "404", description = "Unknown, already cancelled, or another integrator's export (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))
@@ -131,7 +132,7 @@ public class BulkExportResource {
     @GET
     @Path("$export-file/{job}/{file}")
     @Produces({Fhir.NDJSON, Fhir.JSON})
-    @Operation(summary = "Download an export file", description = "Only by the integrator who started the export.")
+    @Operation(operationId = "downloadExportFile", summary = "Download an export file", description = "Only by the integrator who started the export.")
     @APIResponse(responseCode = "200", description = "NDJSON, one resource a line", content = @Content(mediaType = Fhir.NDJSON))
     @APIResponse(responseCode = "404", description = "Unknown file, or another integrator's export (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))

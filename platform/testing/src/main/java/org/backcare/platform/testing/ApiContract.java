@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +41,77 @@ public final class ApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What a generated client needs of the served document: every operation has a unique operationId, every
+     * parameter and header a type, every error answer and request body a schema, every request body an example.
+     * Lists each gap, so a new endpoint that misses one fails here rather than in a client.
+     */
+    @SuppressWarnings("unchecked")
+    public static void assertContractIsComplete() {
+        Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        List<String> gaps = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
+            if (!(value instanceof Map<?, ?> raw) || !raw.containsKey("responses")) {
+                return;
+            }
+            Map<String, Object> operation = (Map<String, Object>) raw;
+            String where = method.toUpperCase() + " " + path;
+            Object id = operation.get("operationId");
+            if (id == null) {
+                gaps.add(where + ": no operationId");
+            } else if (!operationIds.add(id.toString())) {
+                gaps.add(where + ": operationId " + id + " is used twice");
+            }
+            for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
+                if (!parameter.containsKey("$ref") && !typed((Map<String, Object>) parameter.get("schema"))) {
+                    gaps.add(where + ": parameter " + parameter.get("name") + " has no type");
+                }
+            }
+            Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+            if (body != null) {
+                ((Map<String, Map<String, Object>>) body.getOrDefault("content", Map.of())).forEach((media, content) -> {
+                    if (content.get("schema") == null) {
+                        gaps.add(where + ": request body " + media + " has no schema");
+                    }
+                    if (content.get("example") == null && content.get("examples") == null) {
+                        gaps.add(where + ": request body " + media + " has no example");
+                    }
+                });
+            }
+            ((Map<String, Map<String, Object>>) operation.get("responses")).forEach((status, response) -> {
+                if (response.containsKey("$ref")) {
+                    return;
+                }
+                Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
+                boolean error = status.startsWith("4") || status.startsWith("5");
+                if (error && (content == null || content.isEmpty())) {
+                    gaps.add(where + ": " + status + " has no body schema");
+                }
+                if (content != null) {
+                    content.forEach((media, mediaType) -> {
+                        if (mediaType.get("schema") == null) {
+                            gaps.add(where + ": " + status + " " + media + " has no schema");
+                        }
+                    });
+                }
+                ((Map<String, Map<String, Object>>) response.getOrDefault("headers", Map.of())).forEach((name, header) -> {
+                    if (!header.containsKey("$ref") && !typed((Map<String, Object>) header.get("schema"))) {
+                        gaps.add(where + ": " + status + " header " + name + " has no type");
+                    }
+                });
+            });
+        }));
+        assertThat(gaps).as("what a generated client would miss in the served OpenAPI document").isEmpty();
+    }
+
+    private static boolean typed(Map<String, Object> schema) {
+        return schema != null && (schema.containsKey("type") || schema.containsKey("$ref")
+                || schema.containsKey("oneOf") || schema.containsKey("anyOf") || schema.containsKey("allOf"));
     }
 
     /** Readiness and liveness are UP, Prometheus metrics include {@code metric}, Swagger UI answers. */

@@ -1,0 +1,159 @@
+package org.backcare.platform.fhir;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Types the FHIR API for generated clients. The resources are HAPI objects the scanner cannot describe, so every
+ * application/fhir+json answer without a schema gets one: a Bundle for searches, OperationOutcome for errors and
+ * Bulk Data kick-off/cancel, a FHIR resource otherwise. The schemas name the members a client navigates by
+ * (resourceType, id, meta, entry, issue) and admit the rest of the resource, whose full definition is the FHIR R4
+ * JSON schema (externalDocs); NDJSON export files are text.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class FhirOpenApi implements OASFilter {
+
+    static final String RESOURCE = "FhirResource";
+    static final String BUNDLE = "FhirBundle";
+    static final String OUTCOME = "OperationOutcome";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        boolean any = false;
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!Fhir.isFhirPath(path.getKey())) {
+                continue;
+            }
+            any = true;
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+                type(path.getKey(), op.getKey(), op.getValue());
+            }
+        }
+        if (any) {
+            addSchemas(components(openAPI));
+        }
+    }
+
+    private static void type(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        for (Map.Entry<String, APIResponse> entry : operation.getResponses().getAPIResponses().entrySet()) {
+            APIResponse response = entry.getValue();
+            if (response.getRef() != null) {
+                continue;
+            }
+            String status = entry.getKey();
+            boolean error = status.startsWith("4") || status.startsWith("5");
+            if (error && (response.getContent() == null || response.getContent().getMediaTypes() == null
+                    || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(OASFactory.createContent().addMediaType(Fhir.JSON, OASFactory.createMediaType()));
+            }
+            if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+                continue;
+            }
+            for (Map.Entry<String, MediaType> media : response.getContent().getMediaTypes().entrySet()) {
+                if (!undescribed(media.getValue().getSchema())) {
+                    continue;
+                }
+                if (Fhir.NDJSON.equals(media.getKey())) {
+                    media.getValue().setSchema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                            .description("One FHIR resource as JSON per line"));
+                } else if (Fhir.JSON.equals(media.getKey())) {
+                    media.getValue().setSchema(ref(schemaFor(path, method, status, error)));
+                }
+            }
+        }
+    }
+
+    private static String schemaFor(String path, PathItem.HttpMethod method, String status, boolean error) {
+        if (error || path.contains("$export") || method == PathItem.HttpMethod.DELETE) {
+            // Bulk Data kick-off (202) and cancel answer an OperationOutcome; its status poll's manifest is typed
+            // by its own annotation.
+            return OUTCOME;
+        }
+        boolean read = path.endsWith("}") || path.endsWith("/metadata");
+        return read ? RESOURCE : BUNDLE;
+    }
+
+    private static boolean undescribed(Schema schema) {
+        return schema == null || (schema.getRef() == null && schema.getProperties() == null
+                && schema.getOneOf() == null && schema.getAllOf() == null && schema.getItems() == null
+                && (schema.getType() == null || schema.getType().equals(List.of(Schema.SchemaType.OBJECT))));
+    }
+
+    private static void addSchemas(Components components) {
+        Schema string = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+        components.addSchema(RESOURCE, OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("A FHIR R4 resource; its other members are those of its resourceType")
+                .externalDocs(OASFactory.createExternalDocumentation().url("https://hl7.org/fhir/R4/fhir.schema.json"))
+                .addRequired("resourceType")
+                .addProperty("resourceType", string.description("e.g. Patient, CarePlan, Observation"))
+                .addProperty("id", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("meta", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                        .addProperty("versionId", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                        .addProperty("lastUpdated", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                                .format("date-time")))
+                .additionalPropertiesBoolean(Boolean.TRUE)
+                .example(Map.of("resourceType", "Patient", "id", "8c1b3f50-2f55-4a0a-9f3c-3c1d2b0e6f11",
+                        "meta", Map.of("versionId", "3"))));
+        components.addSchema(BUNDLE, OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("A FHIR R4 searchset Bundle; follow link[relation=next] for the next page")
+                .addRequired("resourceType")
+                .addProperty("resourceType", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .enumeration(List.of("Bundle")))
+                .addProperty("type", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("total", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("link", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                                .addProperty("relation", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                                .addProperty("url", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))))
+                .addProperty("entry", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                                .addProperty("fullUrl", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                                .addProperty("resource", ref(RESOURCE))))
+                .additionalPropertiesBoolean(Boolean.TRUE));
+        components.addSchema(OUTCOME, OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("A FHIR R4 OperationOutcome: why the request was refused, or what happened")
+                .addRequired("resourceType")
+                .addProperty("resourceType", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .enumeration(List.of("OperationOutcome")))
+                .addProperty("issue", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                                .addProperty("severity", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                                .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                                .addProperty("diagnostics", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))))
+                .additionalPropertiesBoolean(Boolean.TRUE)
+                .example(Map.of("resourceType", "OperationOutcome", "issue", List.of(Map.of(
+                        "severity", "error", "code", "not-supported",
+                        "diagnostics", "Unknown search parameter 'patinet'")))));
+    }
+
+    private static Schema ref(String name) {
+        return OASFactory.createSchema().ref(name);
+    }
+
+    private static Components components(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        return openAPI.getComponents();
+    }
+}
