@@ -24,6 +24,7 @@ import org.backcare.platform.web.PageRequest;
 import org.backcare.platform.problem.Problem;
 import org.backcare.patient.record.PatientView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -99,7 +100,7 @@ public class RedFlagResource {
     @Operation(operationId = "resolveUrgentReview", summary = "Close the patient's urgent review",
             description = "A physician on the care team records that the red flags were evaluated.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Resolution.class)))
-    @APIResponse(responseCode = "200", description = "Closed; the updated patient record", content = @Content(schema = @Schema(implementation = PatientView.class)))
+    @APIResponse(responseCode = "200", description = "Closed; the updated patient record", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "400", description = "Note missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid access token")
     @APIResponse(responseCode = "403", description = "Only a physician on the care team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -31,6 +31,7 @@ import org.backcare.platform.problem.Problem;
 import org.backcare.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,7 +68,7 @@ public class PlanResource {
             examples = @ExampleObject(name = "mechanical", value = """
                     {"title": "Back to gardening by spring", "template": "mechanical", "startDate": "2026-12-01",
                      "reviewIntervalWeeks": 4}""")))
-    @APIResponse(responseCode = "201", description = "Created as draft", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "201", description = "Created as draft", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid access token")
     @APIResponse(responseCode = "403", description = "Not a clinician on the care team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -108,7 +109,7 @@ public class PlanResource {
     @GET
     @Path("/plans/{id}")
     @Operation(operationId = "getPlan", summary = "Read a plan with all its sections")
-    @APIResponse(responseCode = "200", description = "The plan; ETag is the version of its own fields", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "The plan; ETag is the version of its own fields", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id) {
         PlanView plan = plans.read(caller.get(), Ids.parse("id", id));
@@ -120,7 +121,7 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PHYSICIAN, Role.PHYSICAL_THERAPIST, Role.PSYCHOLOGIST})
     @Operation(operationId = "replacePlan", summary = "Change the plan's title and dates", description = "If-Match with the plan's ETag is required.")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a clinician on the care team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -142,7 +143,7 @@ public class PlanResource {
             description = "draft -> active -> (on-hold <-> active) -> completed | discontinued. A physician on the team.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PlanRequests.StatusChange.class),
             examples = @ExampleObject(name = "activate", value = "{\"status\": \"active\", \"reason\": \"Agreed with the patient\"}")))
-    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "Moved", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Unknown status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a physician on the care team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -170,7 +171,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The revision", content = @Content(schema = @Schema(implementation = RevisionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RevisionView revision(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id,
-                                 @PathParam("revision") String revision) throws JsonProcessingException {
+                                 @PathParam("revision") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1"), example = "2") String revision) throws JsonProcessingException {
         int number;
         try {
             number = Integer.parseInt(revision);

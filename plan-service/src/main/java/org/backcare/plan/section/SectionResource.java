@@ -21,6 +21,7 @@ import org.backcare.plan.medication.MedicationSafetyProblem;
 import org.backcare.platform.problem.Problem;
 import org.backcare.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,7 +47,7 @@ public class SectionResource {
 
     @GET
     @Operation(operationId = "getSection", summary = "Read one section", description = "The ETag header is the section's version.")
-    @APIResponse(responseCode = "200", description = "The section", content = @Content(schema = @Schema(implementation = SectionView.class)))
+    @APIResponse(responseCode = "200", description = "The section", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = SectionView.class)))
     @APIResponse(responseCode = "400", description = "Unknown section kind or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id,
@@ -75,7 +76,7 @@ public class SectionResource {
                             {"medications": [{"drug": "naproxen", "dose": 500, "unit": "mg", "timesPerDay": 2, "asNeeded": false,
                               "startDate": "2026-12-01", "endDate": "2026-12-10", "acknowledgedWarnings": [],
                               "instructions": "Take with food"}], "notes": null}""")}))
-    @APIResponse(responseCode = "200", description = "Saved as a new plan revision", content = @Content(schema = @Schema(implementation = SectionView.class)))
+    @APIResponse(responseCode = "200", description = "Saved as a new plan revision", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = SectionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or malformed content; nothing changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Your discipline does not own this section", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -14,6 +14,7 @@ import org.backcare.platform.problem.Problem;
 import org.backcare.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,7 +46,8 @@ public class TodayResource {
     @APIResponse(responseCode = "400", description = "Malformed id or date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No active plan, or the patient is not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TodaySchedule.Today today(@PathParam("patientId") @Parameter(schema = @Schema(format = "uuid")) String patientId,
-                                     @Parameter(description = "Another day than today", example = "2026-12-03")
+                                     @Parameter(description = "Another day than today", example = "2026-12-03",
+                                             schema = @Schema(format = "date"))
                                      @QueryParam("date") String date) throws JsonProcessingException {
         return today.today(caller.get(), Ids.parse("patientId", patientId), day(date));
     }

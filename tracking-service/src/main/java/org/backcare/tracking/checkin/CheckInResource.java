@@ -25,6 +25,7 @@ import org.backcare.platform.web.PageOf;
 import org.backcare.platform.web.PageRequest;
 import org.backcare.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,8 +61,8 @@ public class CheckInResource {
                     {"pain": 5, "locations": ["lower-back"], "painCharacter": ["aching"], "legSymptoms": false,
                      "functionScore": 6, "sleepHours": 6.5, "sleepQuality": 4, "mood": 6, "stress": 5,
                      "triggers": ["sitting"], "relievers": ["walking", "heat"], "note": "Long meeting", "redFlags": []}""")))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CheckInView.class)))
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or day", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the patient nor a clinician on the team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown patient, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -81,7 +82,7 @@ public class CheckInResource {
     @GET
     @Path("/{day}")
     @Operation(operationId = "getCheckIn", summary = "Read the check-in of a day")
-    @APIResponse(responseCode = "200", description = "The check-in; ETag for If-Match", content = @Content(schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "200", description = "The check-in; ETag for If-Match", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "404", description = "No check-in that day, or patient not visible", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(@PathParam("patientId") @Parameter(schema = @Schema(format = "uuid")) String patientId,
                          @PathParam("day") @Parameter(schema = @Schema(format = "date")) String day) {

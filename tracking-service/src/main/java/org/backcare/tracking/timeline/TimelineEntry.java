@@ -4,8 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -23,13 +21,9 @@ public class TimelineEntry extends PanacheEntityBase {
     public UUID patientId;
     public Instant at;
     /** check-in, exercise-session, medication-intake, flare-up, questionnaire, alert. */
-    @Schema(enumeration = {"check-in", "exercise-session", "medication-intake", "flare-up", "questionnaire", "alert"})
     public String kind;
     public UUID itemId;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
-            description = "What the timeline shows of the item; the members depend on kind (e.g. pain and redFlags "
-                    + "of a check-in, score and baseline of a questionnaire). Read the item itself for all of it.")
     public Map<String, Object> summary;
 
     /** Adds the timeline line of a new item (a session, an intake, an alert...): no lookup on the write path. */

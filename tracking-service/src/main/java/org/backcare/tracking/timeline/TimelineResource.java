@@ -23,6 +23,7 @@ import org.backcare.platform.problem.Problem;
 import org.backcare.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,7 +61,14 @@ public class TimelineResource {
 
     /** One timeline line. */
     @Schema(name = "TimelineEntry")
-    public record EntryView(Instant at, String kind, UUID itemId, Map<String, Object> summary) {
+    public record EntryView(Instant at,
+                            @Schema(enumeration = {"check-in", "exercise-session", "medication-intake", "flare-up",
+                                    "questionnaire", "alert"}) String kind,
+                            @Schema(description = "The item's id; read it from its own endpoint for all of it") UUID itemId,
+                            @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
+                                    description = "What the timeline shows of the item; the members depend on kind "
+                                            + "(e.g. pain and redFlags of a check-in, score and baseline of a questionnaire)")
+                            Map<String, Object> summary) {
     }
 
     @GET

@@ -86,7 +86,7 @@ public class FhirOpenApi implements OASFilter {
             // by its own annotation.
             return OUTCOME;
         }
-        boolean read = path.endsWith("}") || path.endsWith("/metadata");
+        boolean read = path.endsWith("/{id}") || path.endsWith("/metadata");
         return read ? RESOURCE : BUNDLE;
     }
 
