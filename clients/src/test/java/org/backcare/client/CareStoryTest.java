@@ -31,6 +31,7 @@ import org.backcare.client.tracking.model.CheckIn;
 import org.backcare.client.tracking.model.CheckInRequest;
 import org.backcare.client.tracking.model.PageOfEntryView;
 import org.backcare.client.tracking.model.RedFlagSymptom;
+import org.backcare.client.tracking.model.TimelineEntry;
 import org.backcare.client.tracking.model.TrendSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -153,7 +154,7 @@ class CareStoryTest {
 
         PageOfEntryView timeline = new TimelineApi(Clients.tracking(users.token("pt.jones")))
                 .getTimeline(patientId, null, null, null, null, null);
-        assertThat(timeline.getItems()).anyMatch(e -> "check-in".equals(e.getKind()));
+        assertThat(timeline.getItems()).anyMatch(e -> e.getKind() == TimelineEntry.KindEnum.CHECK_IN);
         TrendSummary trend = new TrendsApi(Clients.tracking(users.token("psy.miller"))).getTrends(patientId, null);
         assertThat(trend.getDaysLogged()).isEqualTo(1);
 
