@@ -126,7 +126,7 @@ public class Inbox {
 
     @Transactional
     public NotificationView markRead(Caller caller, UUID id) {
-        Notification n = visible(caller, id);
+        Notification n = locked(caller, id);
         if (n.readAt == null) {
             n.readAt = Instant.now(clock);
             n.readBy = caller.subject();
@@ -147,7 +147,7 @@ public class Inbox {
      */
     @Transactional
     public NotificationView acknowledge(Caller caller, UUID id) {
-        Notification n = visible(caller, id);
+        Notification n = locked(caller, id);
         if (n.alertId == null) {
             throw ProblemException.conflict("notification " + id + " is not an urgent alert and needs no "
                     + "acknowledgement; mark it read instead (POST /notifications/" + id + "/read)");
@@ -175,7 +175,19 @@ public class Inbox {
     }
 
     private Notification visible(Caller caller, UUID id) {
-        Notification n = Notification.findById(id);
+        return mine(caller, id, Notification.findById(id));
+    }
+
+    /**
+     * The caller's notification, its row locked until commit: the same item marked read or acknowledged several
+     * times at once (a double click, a retry) then runs one after the other, and each later one finds it done and
+     * changes nothing, instead of all writing over the version they read and all but one failing at commit.
+     */
+    private Notification locked(Caller caller, UUID id) {
+        return mine(caller, id, Notification.findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static Notification mine(Caller caller, UUID id, Notification n) {
         boolean mine = n != null && (caller.subject().equals(n.recipientSubject)
                 || (n.recipientRole != null && caller.has(n.recipientRole)));
         if (!mine) {

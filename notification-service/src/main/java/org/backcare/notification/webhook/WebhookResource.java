@@ -101,10 +101,11 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook endpoint", description = "Its queued deliveries and delivery log go with it.")
+    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook endpoint", description = "Its queued deliveries and delivery log go with it. "
+            + "Of several deletes of one endpoint, also at the same time, the first answers 204 and the others 404.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Neither integrator nor admin", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such endpoint, or another integrator's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint (or no longer: removed by an earlier or concurrent delete), or another integrator's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") @Parameter(schema = @Schema(format = "uuid")) String id) {
         webhooks.delete(caller.get(), Ids.parse("id", id));
     }

@@ -74,12 +74,18 @@ public class Webhooks {
         return WebhookView.of(visible(caller, id));
     }
 
+    /**
+     * Removes the endpoint; 404 when it is not there, also when a delete running at the same time removed it first
+     * (a conditional delete: of several concurrent deletes one answers 204 and the others 404, as one after another).
+     */
     @Transactional
     public void delete(Caller caller, UUID id) {
         WebhookEndpoint endpoint = visible(caller, id);
         // Deliveries first (their attempts go with them): the lock order of the dispatcher, so the two never deadlock.
         WebhookDelivery.delete("endpointId", endpoint.id);
-        endpoint.delete();
+        if (WebhookEndpoint.delete("id", endpoint.id) == 0) {
+            throw ProblemException.notFound("webhook " + id);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.enterprise.inject.Instance;
@@ -193,11 +194,19 @@ public class ProblemMappers {
         return builder.build();
     }
 
-    /** Two clinicians saved the same record at the same moment: the second one lost the race. */
+    /**
+     * Two requests changed the same record at the same moment and this one lost: two clinicians saving one record
+     * (412, their If-Match went stale meanwhile), or one click sent twice (409). Nothing was stored.
+     */
     @ServerExceptionMapper
-    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
-        return respond(ProblemType.PRECONDITION_FAILED,
-                "the record was changed by someone else at the same time; read it again and reapply your change", null, uri);
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        return lostRace(uri, headers);
+    }
+
+    /** The same, reported by Hibernate's own API (a row updated or deleted by another transaction). */
+    @ServerExceptionMapper
+    public Response staleState(org.hibernate.StaleStateException e, UriInfo uri, HttpHeaders headers) {
+        return lostRace(uri, headers);
     }
 
     /** A unique constraint caught what a check could not (two requests racing for the same login or member). */
@@ -208,15 +217,28 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
         if (DatabaseAway.causedBy(e)) {
             LOG.warnf("database out of reach on %s: %s", uri.getPath(), e.getMessage());
             return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
                             "the database is out of reach for a moment; try again in a few seconds", null, uri))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
+        // A lost race noticed only at commit arrives wrapped (RollbackException inside the interceptor's exception).
+        if (ConcurrentChange.causedBy(e)) {
+            return lostRace(uri, headers);
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", null, uri);
+    }
+
+    private Response lostRace(UriInfo uri, HttpHeaders headers) {
+        LOG.debugf("concurrent change on %s", uri.getPath());
+        ProblemType type = ConcurrentChange.problemFor(headers.getHeaderString(HttpHeaders.IF_MATCH));
+        return respond(type, type == ProblemType.PRECONDITION_FAILED
+                ? "the record was changed by someone else at the same time; read it again and reapply your change"
+                : "the record was changed by another request at the same time; nothing was stored, read it again and retry",
+                null, uri);
     }
 
     /** Routes a Jackson failure to the mapper that explains it best. */
