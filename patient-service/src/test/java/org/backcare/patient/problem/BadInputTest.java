@@ -72,6 +72,12 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("repeatedItems")
+    void anItemGivenTwiceInAUniqueListIsA400NamingTheField(BadInput input) {
+        input.check();
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("unknownCodes")
     void anUnknownCodeIsA400ThatListsTheAcceptedValues(BadInput input) {
         input.check();
@@ -156,7 +162,7 @@ class BadInputTest {
     // ------------------------------------------------------------------------------------------------------------
 
     static Stream<BadInput> everyBadInput() {
-        return Stream.of(malformedBodies(), wrongTypes(), unknownCodes(), unknownFields(), missingRequiredFields(),
+        return Stream.of(malformedBodies(), wrongTypes(), repeatedItems(), unknownCodes(), unknownFields(), missingRequiredFields(),
                 impossibleDates(), painTypeWithoutRationale(), oversizedBodies(), badUuids(), badPaging(),
                 badFilters(), unsupportedMediaTypes(), missingBodies()).flatMap(s -> s);
     }
@@ -209,7 +215,32 @@ class BadInputTest {
                 bad("POST red-flag-screenings with fever: \"yes\"", 400, "fever",
                         f -> f.screen(s -> s.put("fever", "yes"))),
                 bad("POST red-flag-screenings with fever: \"\"", 400, "fever",
-                        f -> f.screen(s -> s.put("fever", ""))));
+                        f -> f.screen(s -> s.put("fever", ""))),
+                // 1 is not a yes: read as true, it recorded a positive red flag and put the patient under review.
+                bad("POST red-flag-screenings with fever: 1", 400, "fever",
+                        f -> f.screen(s -> s.put("fever", 1))),
+                bad("POST red-flag-screenings with fever: 0", 400, "fever",
+                        f -> f.screen(s -> s.put("fever", 0))),
+                bad("POST red-flag-screenings with fever: \"true\"", 400, "fever",
+                        f -> f.screen(s -> s.put("fever", "true"))),
+                bad("POST red-flag-screenings with notes: 5", 400, "notes",
+                        f -> f.screen(s -> s.put("notes", 5))),
+                bad("POST /patients with givenName: 42", 400, "givenName",
+                        f -> f.postPatient(p -> p.put("givenName", 42))),
+                bad("POST /patients with painOnsetDate: \"\"", 400, "painOnsetDate",
+                        f -> f.postPatient(p -> p.put("painOnsetDate", ""))),
+                bad("POST /patients with birthDate +99999-01-01", 400, "birthDate",
+                        f -> f.postPatient(p -> p.put("birthDate", "+99999-01-01"))));
+    }
+
+    /** A set given an item twice is a client mistake to report, not to shrink silently to one item. */
+    static Stream<BadInput> repeatedItems() {
+        return Stream.of(
+                bad("POST /patients with comorbidities [\"pregnancy\", \"pregnancy\"]", 400, "comorbidities",
+                        f -> f.postPatient(p -> p.put("comorbidities", List.of("pregnancy", "pregnancy"))), "twice"),
+                bad("PATCH /patients/{id} with comorbidities [\"kidney-disease\", \"kidney-disease\"]", 400,
+                        "comorbidities", f -> f.patch().body("{\"comorbidities\": [\"kidney-disease\", \"kidney-disease\"]}")
+                                .patch("/patients/{id}", f.patientId), "twice"));
     }
 
     static Stream<BadInput> unknownCodes() {

@@ -604,6 +604,18 @@ class BadInputTest {
                 bad("PUT medications with medications[0].dose given twice (5000, then 500)", 400,
                         "medications[0].dose", f -> f.putSection("medications",
                                 MEDICATIONS.replace("\"dose\": 500,", "\"dose\": 5000, \"dose\": 500,"))),
+                // A goal or course ending in the year 99999 was stored as given.
+                bad("PUT goals with goals[0].dueDate +99999-01-01", 400, "goals[0].dueDate",
+                        f -> f.putSection("goals", edit(GOALS, "goals[0].dueDate", "+99999-01-01"))),
+                bad("PUT medications with medications[0].endDate +99999-01-01", 400, "medications[0].endDate",
+                        f -> f.putSection("medications", edit(MEDICATIONS, "medications[0].endDate", "+99999-01-01"))),
+                bad("PUT medications with medications[0].dose \"500\"", 400, "medications[0].dose",
+                        f -> f.putSection("medications", edit(MEDICATIONS, "medications[0].dose", "500"))),
+                bad("PUT medications with medications[0].asNeeded 0", 400, "medications[0].asNeeded",
+                        f -> f.putSection("medications", edit(MEDICATIONS, "medications[0].asNeeded", 0))),
+                bad("PUT medications with a warning acknowledged twice", 400, "medications[0].acknowledgedWarnings",
+                        f -> f.putSection("medications", edit(MEDICATIONS, "medications[0].acknowledgedWarnings",
+                                List.of("nsaid-kidney-disease", "nsaid-kidney-disease"))), "twice"),
                 bad("PUT /plans/{id} with a review date before the start date", 400, "reviewDate",
                         f -> f.putPlan(edit(edit(PLAN_UPDATE, "startDate", LocalDate.now().plusWeeks(2).toString()),
                                 "reviewDate", LocalDate.now().plusWeeks(1).toString()))));

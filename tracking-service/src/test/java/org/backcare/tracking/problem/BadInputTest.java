@@ -91,6 +91,12 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("repeatedItems")
+    void anItemGivenTwiceInAUniqueListIsA400NamingTheField(BadInput input) {
+        input.check();
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("unknownCodes")
     void anUnknownCodeIsA400ThatListsTheAcceptedValues(BadInput input) {
         input.check();
@@ -185,7 +191,7 @@ class BadInputTest {
     // ------------------------------------------------------------------------------------------------------------
 
     static Stream<BadInput> everyBadInput() {
-        return Stream.of(malformedBodies(), wrongTypes(), unknownCodes(), outOfRange(), missingRequiredFields(),
+        return Stream.of(malformedBodies(), wrongTypes(), repeatedItems(), unknownCodes(), outOfRange(), missingRequiredFields(),
                 unknownFields(), badDays(), badQuestionnaires(), badUuids(), badFilters(), badPaging(),
                 unsupportedMediaTypes(), missingBodies(), oversizedBodies()).flatMap(s -> s);
     }
@@ -276,7 +282,29 @@ class BadInputTest {
                         f -> f.odi(o -> o.put("answers", Arrays.asList(2, "one", 3, 2, 2, 1, 0, 2, 1, 2)))),
                 bad("POST odi with an answer 1.5 (must not be truncated to 1)", 400, "answers",
                         f -> f.odi(o -> o.put("answers", Arrays.asList(2, 1.5, 3, 2, 2, 1, 0, 2, 1, 2)))),
-                bad("POST odi with baseline \"yes\"", 400, "baseline", f -> f.odi(o -> o.put("baseline", "yes"))));
+                bad("POST odi with baseline \"yes\"", 400, "baseline", f -> f.odi(o -> o.put("baseline", "yes"))),
+                // Read as numbers, text answers were scored as if the patient had given them.
+                bad("POST odi with the answers as text (\"3\")", 400, "answers",
+                        f -> f.odi(o -> o.put("answers", List.of("2", "1", "3", "2", "2", "1", "0", "2", "1", "2")))),
+                bad("PUT check-in with legSymptoms 1 (not a yes)", 400, "legSymptoms",
+                        f -> f.checkIn(c -> c.put("legSymptoms", 1))),
+                bad("PUT check-in with pain \"5\"", 400, "pain", f -> f.checkIn(c -> c.put("pain", "5"))),
+                bad("PUT check-in with sleepHours \"6.5\"", 400, "sleepHours",
+                        f -> f.checkIn(c -> c.put("sleepHours", "6.5"))),
+                bad("PUT check-in with note 5", 400, "note", f -> f.checkIn(c -> c.put("note", 5))),
+                bad("POST medication-intakes with takenAt +99999-01-01T08:00:00Z", 400, "takenAt",
+                        f -> f.intake(m -> m.put("takenAt", "+99999-01-01T08:00:00Z"))));
+    }
+
+    /** A set given an item twice is a client mistake to report, not to shrink silently to one item. */
+    static Stream<BadInput> repeatedItems() {
+        return Stream.of(
+                bad("PUT check-in with redFlags [\"fever\", \"fever\"]", 400, "redFlags",
+                        f -> f.checkIn(c -> c.put("redFlags", List.of("fever", "fever"))), "twice"),
+                bad("PUT check-in with locations [\"lower-back\", \"leg-left\", \"lower-back\"]", 400, "locations",
+                        f -> f.checkIn(c -> c.put("locations", List.of("lower-back", "leg-left", "lower-back"))), "twice"),
+                bad("PUT check-in with triggers [\"sitting\", \"sitting\"]", 400, "triggers",
+                        f -> f.checkIn(c -> c.put("triggers", List.of("sitting", "sitting"))), "twice"));
     }
 
     static Stream<BadInput> unknownCodes() {
