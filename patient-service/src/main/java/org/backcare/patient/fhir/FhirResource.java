@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.backcare.patient.fhir.FhirMapper.Type;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -100,6 +101,10 @@ public class FhirResource {
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @Parameter(ref = "FhirId")
+    @Parameter(ref = "FhirLastUpdated")
+    @Parameter(ref = "FhirCount")
+    @Parameter(ref = "FhirOffset")
     public Bundle searchPatients(UriInfo uri) {
         return search(Type.PATIENT, uri);
     }
@@ -112,6 +117,12 @@ public class FhirResource {
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @Parameter(ref = "FhirId")
+    @Parameter(ref = "FhirPatient")
+    @Parameter(ref = "FhirDate")
+    @Parameter(ref = "FhirLastUpdated")
+    @Parameter(ref = "FhirCount")
+    @Parameter(ref = "FhirOffset")
     public Bundle searchCareTeams(UriInfo uri) {
         return search(Type.CARE_TEAM, uri);
     }
@@ -124,6 +135,12 @@ public class FhirResource {
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
+    @Parameter(ref = "FhirId")
+    @Parameter(ref = "FhirPatient")
+    @Parameter(ref = "FhirDate")
+    @Parameter(ref = "FhirLastUpdated")
+    @Parameter(ref = "FhirCount")
+    @Parameter(ref = "FhirOffset")
     public Bundle searchFlags(UriInfo uri) {
         return search(Type.FLAG, uri);
     }

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,7 +78,8 @@ public class FhirResource {
     @APIResponse(responseCode = "401", description = "No or invalid access token")
     @APIResponse(responseCode = "404", description = "Unknown type or id, or not visible to the caller (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))
-    public Response read(@PathParam("type") @Parameter(description = "CarePlan, Goal or MedicationRequest") String type,
+    public Response read(@PathParam("type") @Parameter(description = "CarePlan, Goal or MedicationRequest",
+                                   schema = @Schema(enumeration = {"CarePlan", "Goal", "MedicationRequest"})) String type,
                          @PathParam("id") String id) {
         Caller who = caller.get();
         requireType(type);
@@ -124,7 +126,13 @@ public class FhirResource {
     @APIResponse(responseCode = "401", description = "No or invalid access token")
     @APIResponse(responseCode = "404", description = "Unsupported resource type (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))
-    public Response search(@PathParam("type") @Parameter(description = "CarePlan, Goal or MedicationRequest") String type,
+    @Parameter(ref = "FhirPatient")
+    @Parameter(ref = "FhirDate")
+    @Parameter(ref = "FhirLastUpdated")
+    @Parameter(ref = "FhirCount")
+    @Parameter(ref = "FhirOffset")
+    public Response search(@PathParam("type") @Parameter(description = "CarePlan, Goal or MedicationRequest",
+                                   schema = @Schema(enumeration = {"CarePlan", "Goal", "MedicationRequest"})) String type,
                            UriInfo uri) {
         Caller who = caller.get();
         requireType(type);

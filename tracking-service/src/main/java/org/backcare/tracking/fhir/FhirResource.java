@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,7 +62,13 @@ public class FhirResource {
     @APIResponse(responseCode = "400", description = "Bad parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "403", description = "Search across patients without the integrator role (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown type, or patient not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    public Response search(@PathParam("type") String type, UriInfo uri) {
+    @Parameter(ref = "FhirPatient")
+    @Parameter(ref = "FhirDate")
+    @Parameter(ref = "FhirLastUpdated")
+    @Parameter(ref = "FhirCount")
+    @Parameter(ref = "FhirOffset")
+    public Response search(@PathParam("type") @Parameter(schema = @Schema(enumeration = {"Observation",
+                                   "QuestionnaireResponse", "MedicationStatement"})) String type, UriInfo uri) {
         return Response.ok(api.search(callers.authenticated(), type, uri)).type(Fhir.JSON).build();
     }
 

@@ -45,6 +45,7 @@ public class FhirOpenApi implements OASFilter {
         }
         if (any) {
             addSchemas(components(openAPI));
+            addSearchParameters(components(openAPI));
         }
     }
 
@@ -144,6 +145,39 @@ public class FhirOpenApi implements OASFilter {
                 .example(Map.of("resourceType", "OperationOutcome", "issue", List.of(Map.of(
                         "severity", "error", "code", "not-supported",
                         "diagnostics", "Unknown search parameter 'patinet'")))));
+    }
+
+    /**
+     * The search parameters the services support, declared once: a search operation refers to the ones it takes
+     * with {@code @Parameter(ref = "FhirPatient")}, so a generated client gets them as typed arguments.
+     */
+    private static void addSearchParameters(Components components) {
+        components.addParameter("FhirPatient", query("patient", "The patient: Patient/{id} or the id",
+                OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .example("Patient/8c1b3f50-2f55-4a0a-9f3c-3c1d2b0e6f11")));
+        components.addParameter("FhirDate", query("date", "A date with a FHIR prefix (eq, gt, ge, lt, le); repeat "
+                + "it for a range", dates()));
+        components.addParameter("FhirLastUpdated", query("_lastUpdated", "When last changed, with a FHIR prefix; "
+                + "repeat it for a range", dates()));
+        components.addParameter("FhirCount", query("_count", "Entries per page (default 50, at most 500)",
+                OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ZERO)
+                        .maximum(java.math.BigDecimal.valueOf(500))));
+        components.addParameter("FhirOffset", query("_offset", "Entries to skip (the next link carries it)",
+                OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ZERO)));
+        components.addParameter("FhirId", query("_id", "Resource ids, comma-separated",
+                OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+    }
+
+    private static Schema dates() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                .items(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).example("ge2026-11-01"));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.parameters.Parameter query(String name, String description,
+                                                                                      Schema schema) {
+        return OASFactory.createParameter().name(name)
+                .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY)
+                .required(false).description(description).schema(schema);
     }
 
     private static Schema ref(String name) {
