@@ -1,6 +1,7 @@
 package org.backcare.platform.fhir;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.backcare.platform.openapi.StableOrder;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -46,6 +47,7 @@ public class FhirOpenApi implements OASFilter {
         if (any) {
             addSchemas(components(openAPI));
             addSearchParameters(components(openAPI));
+            StableOrder.sortSharedComponents(openAPI);
         }
     }
 
@@ -111,8 +113,8 @@ public class FhirOpenApi implements OASFilter {
                         .addProperty("lastUpdated", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                                 .format("date-time")))
                 .additionalPropertiesBoolean(Boolean.TRUE)
-                .example(Map.of("resourceType", "Patient", "id", "8c1b3f50-2f55-4a0a-9f3c-3c1d2b0e6f11",
-                        "meta", Map.of("versionId", "3"))));
+                .example(ordered("resourceType", "Patient", "id", "8c1b3f50-2f55-4a0a-9f3c-3c1d2b0e6f11",
+                        "meta", ordered("versionId", "3"))));
         components.addSchema(BUNDLE, OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("A FHIR R4 searchset Bundle; follow link[relation=next] for the next page")
@@ -142,7 +144,7 @@ public class FhirOpenApi implements OASFilter {
                                 .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
                                 .addProperty("diagnostics", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))))
                 .additionalPropertiesBoolean(Boolean.TRUE)
-                .example(Map.of("resourceType", "OperationOutcome", "issue", List.of(Map.of(
+                .example(ordered("resourceType", "OperationOutcome", "issue", List.of(ordered(
                         "severity", "error", "code", "not-supported",
                         "diagnostics", "Unknown search parameter 'patinet'")))));
     }
@@ -178,6 +180,15 @@ public class FhirOpenApi implements OASFilter {
         return OASFactory.createParameter().name(name)
                 .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY)
                 .required(false).description(description).schema(schema);
+    }
+
+    /** An example object whose members keep their order (Map.of's order changes from one JVM to the next). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static Schema ref(String name) {

@@ -1,6 +1,7 @@
 package org.backcare.platform.idempotency;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.backcare.platform.openapi.StableOrder;
 import org.backcare.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -52,6 +53,7 @@ public class IdempotencyOpenApi implements OASFilter {
                             .minLength(1).maxLength(IdempotencyKeys.MAX_LENGTH)
                             .example("8e03978e-40d5-43e8-bc93-6894a57f9324")));
         }
+        StableOrder.sortSharedComponents(openAPI);
     }
 
     private static void document(Operation post) {

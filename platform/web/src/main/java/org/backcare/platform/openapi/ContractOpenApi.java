@@ -67,6 +67,7 @@ public class ContractOpenApi implements OASFilter {
                             + "while it is still current")
                     .schema(string().example("\"3\"")));
         }
+        StableOrder.sortSharedComponents(openAPI);
     }
 
     /**
