@@ -1,6 +1,7 @@
 package org.backcare.plan.section;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.backcare.platform.openapi.StableOrder;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,6 +56,7 @@ public class SectionSchemas implements OASFilter {
         // Jackson's JsonNode, which the scanner described from the Java type, is no longer referenced.
         components.removeSchema("JsonNode");
         components.removeSchema("JsonNodeType");
+        StableOrder.sortSharedComponents(openAPI);
     }
 
     /** e.g. ExercisesPlanSection. */
