@@ -53,7 +53,10 @@ public class ContractOpenApi implements OASFilter {
                 typeParameters(operation);
                 typeResponses(operation, isFhir(path.getKey()));
                 anyETag |= declareConditionalRequests(entry.getKey(), operation);
-                exemplify(openAPI, operation);
+                if (!isFhir(path.getKey())) {
+                    // FHIR answers are typed by platform-fhir's filter, which may run before or after this one.
+                    exemplify(openAPI, operation);
+                }
             }
         }
         if (anyETag) {

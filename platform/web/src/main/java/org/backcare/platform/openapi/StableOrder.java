@@ -20,14 +20,15 @@ public final class StableOrder {
         if (components == null) {
             return;
         }
-        if (components.getSchemas() != null) {
-            components.setSchemas(new TreeMap<>(components.getSchemas()));
-        }
-        if (components.getParameters() != null) {
-            components.setParameters(new TreeMap<>(components.getParameters()));
-        }
-        if (components.getHeaders() != null) {
-            components.setHeaders(new TreeMap<>(components.getHeaders()));
-        }
+        // Taken out and put back in one order: the document lists them in the order they were first added.
+        var schemas = components.getSchemas() == null ? null : new TreeMap<>(components.getSchemas());
+        var parameters = components.getParameters() == null ? null : new TreeMap<>(components.getParameters());
+        var headers = components.getHeaders() == null ? null : new TreeMap<>(components.getHeaders());
+        components.setSchemas(null);
+        components.setParameters(null);
+        components.setHeaders(null);
+        components.setSchemas(schemas);
+        components.setParameters(parameters);
+        components.setHeaders(headers);
     }
 }
