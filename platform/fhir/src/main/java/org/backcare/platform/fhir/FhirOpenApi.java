@@ -1,6 +1,7 @@
 package org.backcare.platform.fhir;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.backcare.platform.openapi.SharedResponses;
 import org.backcare.platform.openapi.StableOrder;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -55,7 +56,7 @@ public class FhirOpenApi implements OASFilter {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
-        for (Map.Entry<String, APIResponse> entry : operation.getResponses().getAPIResponses().entrySet()) {
+        for (Map.Entry<String, APIResponse> entry : new java.util.ArrayList<>(operation.getResponses().getAPIResponses().entrySet())) {
             APIResponse response = entry.getValue();
             if (response.getRef() != null) {
                 continue;
@@ -64,7 +65,9 @@ public class FhirOpenApi implements OASFilter {
             boolean error = status.startsWith("4") || status.startsWith("5");
             if (error && (response.getContent() == null || response.getContent().getMediaTypes() == null
                     || response.getContent().getMediaTypes().isEmpty())) {
-                response.setContent(OASFactory.createContent().addMediaType(Fhir.JSON, OASFactory.createMediaType()));
+                SharedResponses.setContent(operation, status, response,
+                        OASFactory.createContent().addMediaType(Fhir.JSON, OASFactory.createMediaType()));
+                response = operation.getResponses().getAPIResponse(status);
             }
             if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
                 continue;

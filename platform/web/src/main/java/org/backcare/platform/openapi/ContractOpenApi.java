@@ -122,7 +122,7 @@ public class ContractOpenApi implements OASFilter {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
-        for (Map.Entry<String, APIResponse> entry : operation.getResponses().getAPIResponses().entrySet()) {
+        for (Map.Entry<String, APIResponse> entry : new java.util.ArrayList<>(operation.getResponses().getAPIResponses().entrySet())) {
             APIResponse response = entry.getValue();
             if (response.getRef() != null) {
                 continue;
@@ -137,8 +137,9 @@ public class ContractOpenApi implements OASFilter {
             String status = entry.getKey();
             boolean error = status.startsWith("4") || status.startsWith("5");
             if (error && !fhir && isEmpty(response.getContent())) {
-                response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+                SharedResponses.setContent(operation, status, response, OASFactory.createContent().addMediaType(
+                        Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+                response = operation.getResponses().getAPIResponse(status);
             }
             if (error && (response.getDescription() == null || response.getDescription().isBlank())) {
                 response.setDescription(STANDARD_ERRORS.getOrDefault(status, "Refused"));
