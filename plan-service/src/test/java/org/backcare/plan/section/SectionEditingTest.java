@@ -88,6 +88,19 @@ class SectionEditingTest {
     }
 
     @Test
+    void aReadWithTheCurrentETagAnswers304AndAStaleOneTheSection() {
+        Users physician = Users.physician();
+        TestPatient patient = PatientEvents.registered(physician);
+        String plan = Api.createPlan(physician, patient.id(), "mechanical");
+        String tag = Api.sectionETag(physician, plan, "goals");
+        as(physician).header("If-None-Match", tag).get("/plans/{id}/sections/goals", plan).then().statusCode(304)
+                .header("ETag", equalTo(tag)).body(equalTo(""));
+        as(physician).header("If-Match", tag).body(GOALS).put("/plans/{id}/sections/goals", plan).then().statusCode(200);
+        as(physician).header("If-None-Match", tag).get("/plans/{id}/sections/goals", plan).then().statusCode(200)
+                .body("content.goals[0].what", equalTo("Walk 30 minutes"));
+    }
+
+    @Test
     void eachSectionBelongsToItsDiscipline() {
         Users physician = Users.physician();
         Users therapist = Users.physicalTherapist();

@@ -53,6 +53,11 @@ class CheckInTest {
         as(patientLogin).header("If-Match", "\"0\"").body(body)
                 .put("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString()).then().statusCode(412);
         as(patientLogin).get("/patients/{id}/check-ins", patient.id()).then().statusCode(200).body("total", equalTo(1));
+        // A client that holds the current version gets 304 and no body; one holding the old version gets the day.
+        as(patientLogin).header("If-None-Match", "\"1\"").get("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString())
+                .then().statusCode(304).header("ETag", equalTo("\"1\"")).body(equalTo(""));
+        as(patientLogin).header("If-None-Match", "\"0\"").get("/patients/{id}/check-ins/{day}", patient.id(), TODAY.toString())
+                .then().statusCode(200).body("pain", equalTo(6));
     }
 
     @Test
