@@ -1,6 +1,7 @@
 package org.backcare.patient.fhir;
 
 import org.backcare.platform.fhir.FhirException;
+import org.backcare.platform.fhir.SearchParameters;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.backcare.platform.access.Caller;
 import org.backcare.patient.fhir.FhirMapper.Type;
@@ -27,13 +28,12 @@ public record SearchRequest(PatientRows.Criteria criteria, int offset, int count
     /** The nil UUID is never a patient's id: a reference to something that is not one of ours matches nothing. */
     static final UUID NO_PATIENT = new UUID(0, 0);
 
-    private static final Set<String> COMMON = Set.of("_id", "_lastUpdated", "_count", "_offset", "_format");
+    private static final Set<String> COMMON = Set.of("_id", "_lastUpdated", "_count", "_offset");
     private static final Set<String> PATIENT_SCOPED = Set.of("patient", "subject", "date");
     private static final Pattern PATIENT_REFERENCE = Pattern.compile("(?:.*/)?(?:Patient/)?([A-Za-z0-9\\-.]{1,64})");
 
     public static Set<String> supported(Type type) {
         Set<String> names = new TreeSet<>(COMMON);
-        names.remove("_format");
         if (type != Type.PATIENT) {
             names.addAll(PATIENT_SCOPED);
         }
@@ -41,17 +41,7 @@ public record SearchRequest(PatientRows.Criteria criteria, int offset, int count
     }
 
     public static SearchRequest parse(Type type, Caller caller, MultivaluedMap<String, String> query) {
-        for (String name : query.keySet()) {
-            boolean known = COMMON.contains(name) || (type != Type.PATIENT && PATIENT_SCOPED.contains(name));
-            if (!known) {
-                throw FhirException.notSupported("'" + name + "' is not a supported search parameter of "
-                        + type.fhirName() + "; supported: " + String.join(", ", supported(type)));
-            }
-        }
-        String format = single(query, "_format");
-        if (format != null && !format.contains("json")) {
-            throw FhirException.notSupported("_format: only JSON is served");
-        }
+        SearchParameters.requireSupported(type.fhirName(), query, supported(type));
         UUID patientId = null;
         String id = single(query, "_id");
         if (id != null) {

@@ -2,6 +2,7 @@ package org.backcare.plan.fhir;
 
 import org.backcare.platform.fhir.Fhir;
 import org.backcare.platform.fhir.FhirException;
+import org.backcare.platform.fhir.SearchParameters;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
@@ -47,6 +48,7 @@ public class FhirResource {
 
     static final int DEFAULT_COUNT = 50;
     static final int MAX_COUNT = 500;
+    static final java.util.Set<String> SEARCH_PARAMETERS = java.util.Set.of("patient", "date", "_lastUpdated", "_count", "_offset");
 
     private final FhirStore store;
     private final CurrentCaller caller;
@@ -137,6 +139,7 @@ public class FhirResource {
         Caller who = caller.get();
         requireType(type);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
+        SearchParameters.requireSupported(type, query, SEARCH_PARAMETERS);
         UUID patient = patientParam(query.get("patient"));
         List<DateParam> date = dates("date", query.get("date"));
         List<DateParam> lastUpdated = dates("_lastUpdated", query.get("_lastUpdated"));

@@ -1,6 +1,7 @@
 package org.backcare.tracking.fhir;
 
 import org.backcare.platform.fhir.FhirException;
+import org.backcare.platform.fhir.SearchParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -31,8 +32,7 @@ public class FhirApi {
 
     public static final int DEFAULT_COUNT = 50;
     public static final int MAX_COUNT = 500;
-    static final Set<String> SEARCH_PARAMS = Set.of("patient", "subject", "date", "_lastUpdated", "_count", "_offset",
-            "_format");
+    static final Set<String> SEARCH_PARAMS = Set.of("patient", "subject", "date", "_lastUpdated", "_count", "_offset");
 
     private final Patients patients;
     private final AuditLog audit;
@@ -95,12 +95,7 @@ public class FhirApi {
             throw unknownType(type);
         }
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        for (String name : query.keySet()) {
-            if (!SEARCH_PARAMS.contains(name)) {
-                throw FhirException.badRequest("unknown search parameter '" + name + "'; " + type
-                        + " supports patient, date, _lastUpdated, _count and _offset");
-            }
-        }
+        SearchParameters.requireSupported(type, query, SEARCH_PARAMS);
         UUID patientId = patientParam(query.get("patient"), query.get("subject"));
         if (patientId != null) {
             try {

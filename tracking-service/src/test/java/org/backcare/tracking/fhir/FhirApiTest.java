@@ -181,6 +181,14 @@ class FhirApiTest {
         assertOutcome(get(s.physician(), "/fhir/Observation?patient={id}&_lastUpdated=ne2026-01-01", s.patientId()), 400);
         assertOutcome(get(s.physician(), "/fhir/Observation?patient={id}&_count=-1", s.patientId()), 400);
         assertOutcome(get(s.physician(), "/fhir/Observation?patient={id}&code=72514-3x&_sort=x", s.patientId()), 400);
+        // Each unimplemented parameter on its own is refused, never ignored.
+        for (String parameter : List.of("_sort=-date", "_include=Observation:subject", "_format=xml", "patinet=Patient/1")) {
+            Response refused = get(s.physician(), "/fhir/Observation?patient={id}&" + parameter, s.patientId());
+            assertOutcome(refused, 400);
+            assertThat(json(refused).getString("issue[0].code")).isEqualTo("not-supported");
+        }
+        assertThat(get(s.physician(), "/fhir/Observation?patient={id}&_format=json", s.patientId())
+                .statusCode()).isEqualTo(200);
         assertOutcome(get(s.physician(), "/fhir/Observation?patient=Group/1"), 400);
         assertOutcome(get(s.physician(), "/fhir/Patient/" + s.patientId()), 404);
         assertOutcome(get(s.physician(), "/fhir/Observation/not-an-id"), 404);
