@@ -22,6 +22,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backcare.plan.fhir.FhirPlans.fhir;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -43,6 +44,8 @@ class FhirApiTest {
         assertThat(care.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
         assertThat(care.getSubject().getReference()).isEqualTo("Patient/" + plan.patient().id());
         assertThat(read.header("ETag")).isEqualTo("W/\"" + care.getMeta().getVersionId() + "\"");
+        fhir(plan.physician()).header("If-None-Match", read.header("ETag")).get("/fhir/CarePlan/{id}", plan.planId())
+                .then().statusCode(304).header("ETag", equalTo(read.header("ETag")));
         assertThat(care.getMeta().getLastUpdated()).isNotNull();
         assertThat(care.getGoal()).hasSize(2);
         List<String> references = new ArrayList<>(care.getGoal().stream().map(r -> r.getReference()).toList());
@@ -143,6 +146,20 @@ class FhirApiTest {
                 .get("/fhir/CarePlan")).getTotal()).isEqualTo(1);
         assertThat(parse(Bundle.class, fhir(integrator).queryParam("_lastUpdated", "lt" + future).queryParam("_count", 0)
                 .get("/fhir/CarePlan")).getTotal()).as("across patients").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aSearchParameterThisServerDoesNotImplementIsA400NotAnUnfilteredAnswer() {
+        TestPlan plan = FhirPlans.activePlan();
+        String patient = "Patient/" + plan.patient().id();
+        for (String[] parameter : new String[][]{{"patinet", patient}, {"_sort", "-date"}, {"_include", "CarePlan:goal"},
+                {"_format", "xml"}}) {
+            fhir(plan.physician()).queryParam(parameter[0], parameter[1]).get("/fhir/CarePlan").then().statusCode(400)
+                    .body("resourceType", equalTo("OperationOutcome")).body("issue[0].code", equalTo("not-supported"))
+                    .body("issue[0].diagnostics", containsString(parameter[0].equals("_format") ? "JSON" : parameter[0]));
+        }
+        fhir(plan.physician()).queryParam("patient", patient).queryParam("_format", "json").get("/fhir/CarePlan")
+                .then().statusCode(200).body("total", equalTo(1));
     }
 
     @Test
