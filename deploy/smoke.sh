@@ -241,9 +241,22 @@ jq -e --arg id "$INTEGRATOR_ID" '.sub == $id and (.realm_access.roles | index("i
   fail "integrator token claims unexpected: $int_claims"
 ok "backcare-integrator (client credentials): roles integrator"
 
-step "no token -> 401"
+step "no token -> 401 problem+json with a Bearer challenge"
 call GET /patients ""
 expect_status 401
+grep -qi '^content-type: application/problem+json' "$WORK/headers" || fail "401 without a problem+json body"
+grep -qi '^www-authenticate: Bearer' "$WORK/headers" || fail "401 without a Bearer challenge"
+ok "problem+json, WWW-Authenticate: Bearer"
+
+step "a token of the realm's admin-cli client (no backcare-api audience) -> 401; BackCare tokens carry the audience"
+jq -e '(.aud | if type == "array" then . else [.] end | index("backcare-api"))' <<<"$house_claims" >/dev/null ||
+  fail "dr.house's token lacks the backcare-api audience: $house_claims"
+foreign=$(curl -s --max-time 20 -d grant_type=password -d client_id=admin-cli -d username=dr.house \
+  -d password=dr.house-pw "$TOKEN_URL" | jq -r '.access_token // empty')
+[[ -n $foreign ]] || fail "no admin-cli token for dr.house"
+call GET /patients "$foreign"
+expect_status 401
+ok "refused: not issued for BackCare"
 
 # --- Registration ---------------------------------------------------------------------------------------
 step "anna.patient: is her login already linked to a record (earlier run)?"

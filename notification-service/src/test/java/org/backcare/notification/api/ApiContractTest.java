@@ -40,8 +40,12 @@ class ApiContractTest {
 
     @Test
     void requestsWithoutTokenAreRejected() {
-        given().get("/notifications").then().statusCode(401);
-        given().header("Authorization", "Bearer not-a-jwt").get("/notifications/unread-count").then().statusCode(401);
+        ApiContract.assertUnauthenticatedIsAProblem("/notifications");
         given().get("/notifications/stream").then().statusCode(401);
+    }
+
+    @Test
+    void aPathTheRouterCannotDecodeIsRefusedWithAProblem() {
+        ApiContract.assertUndecodablePathIsAProblem(org.backcare.platform.testing.Users.admin().token(), "/notifications");
     }
 }

@@ -41,7 +41,11 @@ class ApiContractTest {
 
     @Test
     void requestsWithoutTokenAreRejected() {
-        given().get("/patients").then().statusCode(401);
-        given().header("Authorization", "Bearer not-a-jwt").get("/patients").then().statusCode(401);
+        ApiContract.assertUnauthenticatedIsAProblem("/patients");
+    }
+
+    @Test
+    void aPathTheRouterCannotDecodeIsRefusedWithAProblem() {
+        ApiContract.assertUndecodablePathIsAProblem(org.backcare.platform.testing.Users.admin().token(), "/patients");
     }
 }

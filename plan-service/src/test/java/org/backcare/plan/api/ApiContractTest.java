@@ -41,7 +41,11 @@ class ApiContractTest {
 
     @Test
     void requestsWithoutTokenAreRejected() {
-        given().get("/plans").then().statusCode(401);
-        given().header("Authorization", "Bearer not-a-jwt").get("/plans").then().statusCode(401);
+        ApiContract.assertUnauthenticatedIsAProblem("/plans");
+    }
+
+    @Test
+    void aPathTheRouterCannotDecodeIsRefusedWithAProblem() {
+        ApiContract.assertUndecodablePathIsAProblem(org.backcare.platform.testing.Users.admin().token(), "/plans");
     }
 }

@@ -41,7 +41,11 @@ class ApiContractTest {
 
     @Test
     void requestsWithoutTokenAreRejected() {
-        given().get("/patients/00000000-0000-4000-8000-000000000000/timeline").then().statusCode(401);
-        given().header("Authorization", "Bearer not-a-jwt").get("/patients/00000000-0000-4000-8000-000000000000/timeline").then().statusCode(401);
+        ApiContract.assertUnauthenticatedIsAProblem("/patients/00000000-0000-4000-8000-000000000000/timeline");
+    }
+
+    @Test
+    void aPathTheRouterCannotDecodeIsRefusedWithAProblem() {
+        ApiContract.assertUndecodablePathIsAProblem(org.backcare.platform.testing.Users.admin().token(), "/patients");
     }
 }

@@ -114,11 +114,46 @@ public final class ApiContract {
                 || schema.containsKey("oneOf") || schema.containsKey("anyOf") || schema.containsKey("allOf"));
     }
 
+    /**
+     * A JSON API path refuses a request without a token, one with a token that is not even a JWT, and one with a
+     * token of the realm issued for another client (no BackCare audience), with 401
+     * problem+json and a Bearer challenge (a client can tell "log in again" from other refusals).
+     */
+    public static void assertUnauthenticatedIsAProblem(String path) {
+        String otherClients = Users.admin().tokenFor("account");
+        for (var request : List.of(given(), given().header("Authorization", "Bearer not-a-jwt"),
+                given().auth().oauth2(otherClients))) {
+            request.get(path).then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("Bearer"))
+                    .body("status", equalTo(401))
+                    .body("type", equalTo("https://backcare.example/problems/unauthenticated"))
+                    .body("detail", containsString("token"));
+        }
+    }
+
+    /** A path the router cannot decode is refused with a problem document, not an empty answer. */
+    public static void assertUndecodablePathIsAProblem(String token, String prefix) {
+        given().auth().oauth2(token).urlEncodingEnabled(false).get(prefix + "/%zz").then()
+                .statusCode(org.hamcrest.Matchers.either(equalTo(400)).or(equalTo(404)))
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+    }
+
     /** Readiness and liveness are UP, Prometheus metrics include {@code metric}, Swagger UI answers. */
     public static void assertOperationalEndpointsServe(String metric) {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString(metric));
         given().get("/q/swagger-ui/").then().statusCode(200);
+        // Requests refused before routing (no token, a rejected one, no such path) must not put the ids of their
+        // path into the open metrics' labels.
+        String patientId = java.util.UUID.randomUUID().toString();
+        given().get("/patients/" + patientId).then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+        given().header("Authorization", "Bearer not-a-jwt").get("/patients/" + patientId + "/check-ins")
+                .then().statusCode(401);
+        given().get("/no-such-path/" + patientId).then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).as("metrics labels").doesNotContain(patientId).contains("http_server_requests");
     }
 }

@@ -44,13 +44,21 @@ public record Users(String subject, String role, String name) {
         return subject.substring(0, 8) + "@" + role + ".example.org";
     }
 
+    /** The audience the realm's BackCare clients put in their tokens (platform-web's quarkus.oidc.token.audience). */
+    public static final String AUDIENCE = "backcare-api";
+
     public String token() {
+        return tokenFor(AUDIENCE);
+    }
+
+    /** A token of the same issuer and user, but issued for another audience (another client of the realm). */
+    public String tokenFor(String audience) {
         return Jwt.subject(subject)
                 .preferredUserName(name)
                 .claim("name", name)
                 .groups(Set.of(role))
                 .issuer("https://server.example.com")
-                .audience("https://service.example.com")
+                .audience(audience)
                 .sign();
     }
 }

@@ -158,6 +158,21 @@ public class ProblemMappers {
         return respond(ProblemType.MALFORMED, "the request body is not valid JSON" + where, null, uri);
     }
 
+    /** No token (a rejected one fails earlier, see {@link HttpRefusals}): a problem with a Bearer challenge. */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED,
+                        "send a bearer access token issued by the BackCare realm", null, uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, HttpRefusals.CHALLENGE).build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED,
+                        "the access token was rejected; send a valid bearer access token", null, uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, HttpRefusals.CHALLENGE).build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(ProblemType.FORBIDDEN, "your role does not allow this operation", null, uri);
