@@ -192,6 +192,15 @@ class ExportTest {
             assertThat(download(p.patient(), url).statusCode()).isEqualTo(403);
         }
         assertThat(poll(Users.integrator(), status).statusCode()).isEqualTo(404);
+        // A file or job name with a NUL byte or other junk is simply not there (404), never a server error.
+        String fileUrl = path(manifest.getString("output[0].url"));
+        String jobUrl = fileUrl.substring(0, fileUrl.lastIndexOf('/'));
+        for (String junk : List.of(fileUrl + "%00", jobUrl + "/Observation%00.ndjson", jobUrl + "%00/Observation.ndjson",
+                status.replaceAll("^https?://[^/]+", "") + "%00")) {
+            Response refused = given().auth().oauth2(integrator.token()).urlEncodingEnabled(false).get(junk);
+            assertThat(refused.statusCode()).as(junk + ": " + refused.asString()).isEqualTo(404);
+            assertThat(JsonPath.from(refused.asString()).getString("resourceType")).isEqualTo("OperationOutcome");
+        }
 
         // _since the first export's transactionTime: only what changed afterwards.
         String since = manifest.getString("transactionTime");
