@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 public final class Odi {
 
+    /** The version of the questionnaire scored here, stored with every result. */
+    public static final String VERSION = "2.1a";
     /** The number of sections of the questionnaire. */
     public static final int SECTIONS = 10;
     /** The highest answer of a section (the lowest is 0). */

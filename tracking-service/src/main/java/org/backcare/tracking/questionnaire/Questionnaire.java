@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A completed questionnaire (today: the Oswestry Disability Index), with every answer and the score. */
+/**
+ * A completed questionnaire, with every answer and the score: the Oswestry Disability Index ({@link Odi}) or one of
+ * the {@link Instruments} (kind = the instrument id).
+ */
 @Entity
 @Table(name = "questionnaire")
 public class Questionnaire extends PanacheEntityBase {
@@ -25,13 +28,19 @@ public class Questionnaire extends PanacheEntityBase {
     public UUID id;
     public UUID patientId;
     public String kind;
+    /** The version of the definition it was scored with: {@link Odi#VERSION}, or {@link Instrument#version()}. */
+    public String version;
     public LocalDate day;
-    /** The ten section answers, 0-5, null where a section was skipped. */
+    /** The answers by item (ODI: the ten sections, 0-5), null where one was skipped. */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Integer> answers;
     public int answered;
+    /** ODI: the percentage; an instrument: its total (prorated where items were missing). */
     public BigDecimal score;
-    /** The patient's first ODI is the baseline, unless a later one is explicitly marked as the new baseline. */
+    /**
+     * ODI only: the patient's first ODI is the baseline, unless a later one is explicitly marked as the new baseline.
+     * Always false for the other instruments.
+     */
     public boolean baseline;
     public String recordedBy;
     public Instant recordedAt;

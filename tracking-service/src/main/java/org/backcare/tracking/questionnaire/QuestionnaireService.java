@@ -81,6 +81,7 @@ public class QuestionnaireService {
         q.id = UUID.randomUUID();
         q.patientId = patientId;
         q.kind = Questionnaire.ODI;
+        q.version = Odi.VERSION;
         q.day = LocalDate.now(clock);
         q.answers = request.answers();
         q.answered = score.answered();
