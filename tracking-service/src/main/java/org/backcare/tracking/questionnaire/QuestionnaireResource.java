@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The Oswestry Disability Index: baseline and follow-ups. */
 @Path("/patients/{patientId}/questionnaires/odi")
-@Tag(name = "Questionnaires", description = "Oswestry Disability Index")
+@Tag(name = "Questionnaires", description = "Oswestry Disability Index and the scored instruments")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class QuestionnaireResource {

@@ -1,0 +1,140 @@
+package org.backcare.tracking.questionnaire;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import org.backcare.platform.access.Caller;
+import org.backcare.platform.audit.AuditLog;
+import org.backcare.platform.problem.ProblemException;
+import org.backcare.platform.problem.ProblemType;
+import org.backcare.platform.web.PageOf;
+import org.backcare.platform.web.PageRequest;
+import org.backcare.tracking.access.PatientAccess.Action;
+import org.backcare.tracking.audit.AuditAction;
+import org.backcare.tracking.patient.Patients;
+import org.backcare.tracking.timeline.TimelineEntry;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Results of the scored instruments ({@link Instruments}): scored here, stored with every answer and the definition
+ * version in the {@code questionnaire} table (kind = the instrument id), listed per patient and instrument.
+ */
+@ApplicationScoped
+public class InstrumentService {
+
+    private final Patients patients;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public InstrumentService(Patients patients, AuditLog audit, Clock clock) {
+        this.patients = patients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The answers to one instrument, by item number. */
+    @Schema(name = "InstrumentAnswers")
+    public record AnswersRequest(
+            @NotNull @Schema(required = true, description = "One entry per item, in item order (item 1 first): the "
+                    + "answer, within the item's range (GET /questionnaires), or null for a skipped item where the "
+                    + "instrument's missing-item rule allows it", example = "[1, 2, 0, 1, 1, 0, 2, 1, 0]")
+            List<Integer> answers) {
+    }
+
+    /** A subscale's score. */
+    @Schema(name = "InstrumentSubscaleScore")
+    public record SubscaleScore(@Schema(example = "psychosocial") String code, @Schema(example = "4") int score) {
+    }
+
+    /** The band a result falls in; for STarT Back, the risk stratum. */
+    @Schema(name = "InstrumentBandResult")
+    public record BandResult(@Schema(example = "mild") String code, @Schema(example = "Mild") String label) {
+    }
+
+    /** A scored result as the API shows it. */
+    @Schema(name = "InstrumentResult")
+    public record InstrumentResult(UUID id,
+                             @Schema(example = "phq-9") String instrument,
+                             @Schema(description = "The version of the definition it was scored with", example = "1") String version,
+                             LocalDate day,
+                             @Schema(description = "The answers by item, null where skipped", example = "[1, 2, 0, 1, 1, 0, 2, 1, 0]")
+                             List<Integer> answers,
+                             @Schema(example = "9") int answered,
+                             @Schema(description = "The total; prorated over missing items where the instrument allows it",
+                                     example = "8") int score,
+                             @Schema(description = "Whether items were missing and the score was prorated") boolean prorated,
+                             @Schema(description = "Subscale scores (PCS, STarT Back), in definition order") List<SubscaleScore> subscales,
+                             BandResult band,
+                             @Schema(description = "Codes of the raised flags (GET /questionnaires), e.g. self-harm: "
+                                     + "PHQ-9 item 9 above 0", example = "[]") List<String> flags) {
+    }
+
+    /** Scores, stores and returns one completed instrument. */
+    @Transactional
+    public InstrumentResult record(Caller caller, UUID patientId, Instrument instrument, AnswersRequest request) {
+        patients.authorized(caller, patientId, Action.REPORT);
+        InstrumentScore score;
+        try {
+            score = instrument.score(request.answers());
+        } catch (AnswersRejected e) {
+            throw ProblemException.badRequest(e.field(), e.getMessage());
+        }
+        Questionnaire q = new Questionnaire();
+        q.id = UUID.randomUUID();
+        q.patientId = patientId;
+        q.kind = instrument.id();
+        q.version = instrument.version();
+        q.day = LocalDate.now(clock);
+        q.answers = request.answers();
+        q.answered = score.answered();
+        q.score = BigDecimal.valueOf(score.total());
+        q.baseline = false;
+        q.recordedBy = caller.subject();
+        q.recordedAt = Instant.now(clock);
+        q.persist();
+        TimelineEntry.add(patientId, q.recordedAt, "questionnaire", q.id,
+                Map.of("kind", q.kind, "score", score.total(), "band", score.band().code()));
+        audit.record(caller, AuditAction.QUESTIONNAIRE_RECORD, patientId, q.kind + " " + score.total());
+        return view(q, score);
+    }
+
+    /** A patient's results of one instrument, newest first. */
+    @Transactional
+    public PageOf<InstrumentResult> list(Caller caller, UUID patientId, Instrument instrument, PageRequest page) {
+        patients.authorized(caller, patientId, Action.READ);
+        var query = Questionnaire.<Questionnaire>find("patientId = ?1 and kind = ?2 order by day desc, recordedAt desc",
+                patientId, instrument.id());
+        List<InstrumentResult> items = query.page(page.page(), page.size()).list().stream().map(InstrumentService::view).toList();
+        audit.record(caller, AuditAction.QUESTIONNAIRE_READ, patientId, instrument.id());
+        return PageOf.of(items, page, query.count());
+    }
+
+    /** The current definition of an instrument; an unknown id is a 404 that lists the known ones. */
+    public static Instrument instrument(String id) {
+        return Instruments.current(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "no questionnaire '" + id + "' is scored here; known: " + String.join(", ", Instruments.ids())
+                        + " (and odi)"));
+    }
+
+    /** A stored result, read again with the definition version it was scored with. */
+    private static InstrumentResult view(Questionnaire q) {
+        Instrument definition = Instruments.version(q.kind, q.version).orElseThrow(() ->
+                new IllegalStateException("questionnaire " + q.id + ": no definition " + q.kind + " v" + q.version));
+        return view(q, definition.score(q.answers));
+    }
+
+    private static InstrumentResult view(Questionnaire q, InstrumentScore score) {
+        List<SubscaleScore> subscales = score.subscales().entrySet().stream()
+                .map(e -> new SubscaleScore(e.getKey(), e.getValue())).toList();
+        return new InstrumentResult(q.id, q.kind, q.version, q.day, q.answers, score.answered(), score.total(),
+                score.prorated(), subscales, new BandResult(score.band().code(), score.band().label()), score.flags());
+    }
+}
