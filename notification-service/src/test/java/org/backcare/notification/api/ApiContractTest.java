@@ -44,8 +44,4 @@ class ApiContractTest {
         given().get("/notifications/stream").then().statusCode(401);
     }
 
-    @Test
-    void aPathTheRouterCannotDecodeIsRefusedWithAProblem() {
-        ApiContract.assertUndecodablePathIsAProblem(org.backcare.platform.testing.Users.admin().token(), "/notifications");
-    }
 }

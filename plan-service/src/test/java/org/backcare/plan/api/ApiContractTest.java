@@ -44,8 +44,4 @@ class ApiContractTest {
         ApiContract.assertUnauthenticatedIsAProblem("/plans");
     }
 
-    @Test
-    void aPathTheRouterCannotDecodeIsRefusedWithAProblem() {
-        ApiContract.assertUndecodablePathIsAProblem(org.backcare.platform.testing.Users.admin().token(), "/plans");
-    }
 }

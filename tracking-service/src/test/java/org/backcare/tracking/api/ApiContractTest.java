@@ -44,8 +44,4 @@ class ApiContractTest {
         ApiContract.assertUnauthenticatedIsAProblem("/patients/00000000-0000-4000-8000-000000000000/timeline");
     }
 
-    @Test
-    void aPathTheRouterCannotDecodeIsRefusedWithAProblem() {
-        ApiContract.assertUndecodablePathIsAProblem(org.backcare.platform.testing.Users.admin().token(), "/patients");
-    }
 }

@@ -132,14 +132,6 @@ public final class ApiContract {
         }
     }
 
-    /** A path the router cannot decode is refused with a problem document, not an empty answer. */
-    public static void assertUndecodablePathIsAProblem(String token, String prefix) {
-        given().auth().oauth2(token).urlEncodingEnabled(false).get(prefix + "/%zz").then()
-                .statusCode(org.hamcrest.Matchers.either(equalTo(400)).or(equalTo(404)))
-                .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
-    }
-
     /** Readiness and liveness are UP, Prometheus metrics include {@code metric}, Swagger UI answers. */
     public static void assertOperationalEndpointsServe(String metric) {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

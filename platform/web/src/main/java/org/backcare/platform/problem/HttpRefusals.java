@@ -14,10 +14,10 @@ import org.backcare.platform.web.SecurityHeaders;
 
 /**
  * Refusals of the HTTP layer, before any resource runs, that Quarkus would answer with an empty body: a rejected bearer
- * token (expired, wrong issuer or audience, bad signature: 401 with a Bearer challenge, like the 401 of a missing token
- * mapped in {@link ProblemMappers}), a path that cannot be decoded (400) and a chunked body past the limit (413). The
- * JSON APIs answer them as problem+json. Paths with their own error format (FHIR) have answered before this handler
- * runs. (Vert.x answers a request line or headers too long, 414 and 431, before any route, with no body.)
+ * token (expired, wrong issuer or audience, bad signature) is a 401 problem+json with a Bearer challenge, like the 401
+ * of a missing token mapped in {@link ProblemMappers}. Paths with their own error format (FHIR) have answered before
+ * this handler runs. (Vert.x's HTTP codec still answers a path it cannot decode (400), a request line or headers too
+ * long (414, 431) and a chunked body past the limit (413) before any route, with no body.)
  */
 @Singleton
 public class HttpRefusals {
@@ -40,12 +40,6 @@ public class HttpRefusals {
             } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
                 answer(rc, ProblemType.UNAUTHENTICATED, "the access token was rejected (expired, not issued for "
                         + "BackCare, or not signed by its realm); send a valid bearer access token");
-            } else if (failure == null && rc.statusCode() == 400) {
-                // The router refuses a path it cannot decode (bad percent-encoding) before any resource runs.
-                answer(rc, ProblemType.VALIDATION, "the request path is not valid (check its percent-encoding)");
-            } else if (failure == null && rc.statusCode() == 413) {
-                // A chunked body (no Content-Length for BodyLimit to check) that grew past the limit while read.
-                answer(rc, ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than the limit");
             } else {
                 rc.next();
             }
