@@ -20,6 +20,10 @@ import java.util.stream.Collectors;
  *   <li>low exercise adherence: the physical therapists, and an encouraging message to the patient</li>
  *   <li>NSAID overuse, and a prescription with acknowledged safety warnings: the physicians</li>
  *   <li>poor sleep: the psychologists; ODI change: the whole team</li>
+ *   <li>self-harm risk (PHQ-9 item 9 above 0): every psychologist and physician, urgent and chased until
+ *       acknowledged (the admins when the team has neither); the patient gets crisis guidance at once</li>
+ *   <li>low mood or anxiety (PHQ-9/GAD-7 moderate or worse, or worse by the MCID): the psychologists (the physicians
+ *       when the team has none); fear-avoidance (PCS, TSK-11): the psychologists and physical therapists</li>
  *   <li>plan activated or revised (not while a draft): the patient and the team members other than the one who
  *       changed it;
  *       plan review due: the plan owner</li>
@@ -44,11 +48,20 @@ public final class Routing {
     public static final String PLAN_REVIEW_DUE = "plan-review-due";
     public static final String CHECK_IN_REMINDER = "check-in-reminder";
     public static final String CARE_TEAM_JOINED = "care-team-joined";
+    public static final String SELF_HARM_RISK = "self-harm-risk";
+    public static final String CRISIS_GUIDANCE = "crisis-guidance";
+    public static final String PSYCHOLOGICAL_DISTRESS = "psychological-distress";
+    public static final String FEAR_AVOIDANCE = "fear-avoidance";
 
     private static final String URGENT_CARE_ADVICE = "Your care team has been alerted. If you have new weakness or "
             + "numbness in your legs, lose control of your bladder or bowel, have numbness around your genitals or "
             + "buttocks, or a fever with your back pain, seek urgent care now (emergency department or your local "
             + "emergency number); do not wait for a call back.";
+
+    private static final String CRISIS_ADVICE = "Thank you for answering honestly. Your care team has been told and "
+            + "will contact you. If you are thinking about harming yourself or feel you might act on these thoughts, "
+            + "do not wait for us: call your local emergency number or a crisis line now, or go to the nearest "
+            + "emergency department. If you can, tell someone you trust how you feel and stay with them.";
 
     private Routing() {
     }
@@ -97,6 +110,20 @@ public final class Routing {
                                     + overdue(event.data()) + ". Review it with the team and set the next review date.");
                 }
             }
+            case "SelfHarmRiskReported" -> selfHarmRisk(out, event, patient);
+            case "PsychologicalDistressDetected" -> {
+                List<String> psychologists = patient.withRole(Role.PSYCHOLOGIST);
+                // Someone on the team must look at it: the physician when there is no psychologist.
+                out.toAll(psychologists.isEmpty() ? patient.withRole(Role.PHYSICIAN) : psychologists,
+                        PSYCHOLOGICAL_DISTRESS, Priority.HIGH, "Low mood or anxiety: " + name,
+                        alertMessage(event, "A depression or anxiety questionnaire needs a look."));
+            }
+            case "FearAvoidanceDetected" -> {
+                List<String> concerned = new ArrayList<>(patient.withRole(Role.PSYCHOLOGIST));
+                concerned.addAll(patient.withRole(Role.PHYSICAL_THERAPIST));
+                out.toAll(concerned, FEAR_AVOIDANCE, Priority.NORMAL, "Fear-avoidance: " + name,
+                        alertMessage(event, "Pain catastrophizing or fear of movement is high."));
+            }
             case "CheckInsMissed" -> out.toPatient(patient, CHECK_IN_REMINDER, Priority.NORMAL,
                     "We have not heard from you",
                     "You have not checked in for a few days. A daily check-in takes a minute and helps your care "
@@ -122,7 +149,8 @@ public final class Routing {
     public static List<String> kinds() {
         return List.of(RED_FLAG, URGENT_CARE_GUIDANCE, FLARE, FLARE_GUIDANCE, WORSENING_TREND, IMPROVING_TREND,
                 LOW_ADHERENCE, ADHERENCE_ENCOURAGEMENT, NSAID_OVERUSE, MEDICATION_WARNING, POOR_SLEEP, ODI_CHANGE,
-                PLAN_CHANGED, PLAN_REVIEW_DUE, CHECK_IN_REMINDER, CARE_TEAM_JOINED);
+                PLAN_CHANGED, PLAN_REVIEW_DUE, CHECK_IN_REMINDER, CARE_TEAM_JOINED, SELF_HARM_RISK, CRISIS_GUIDANCE,
+                PSYCHOLOGICAL_DISTRESS, FEAR_AVOIDANCE);
     }
 
     private static void redFlag(Notices out, PatientContext patient, String what) {
@@ -132,12 +160,33 @@ public final class Routing {
                 + "taken this on; until then it is escalated.";
         if (physicians.isEmpty()) {
             // Nobody on the team can evaluate it: straight to the admins, who find someone who can.
-            out.urgent(Recipient.everyone(Role.ADMIN), title, "No physician is on the care team. " + message);
+            out.urgent(Recipient.everyone(Role.ADMIN), RED_FLAG, title, "No physician is on the care team. " + message);
         } else {
-            physicians.forEach(p -> out.urgent(Recipient.person(p), title, message));
+            physicians.forEach(p -> out.urgent(Recipient.person(p), RED_FLAG, title, message));
         }
         out.toPatient(patient, URGENT_CARE_GUIDANCE, Priority.URGENT, "Please read: when to seek urgent care",
                 URGENT_CARE_ADVICE);
+    }
+
+    /**
+     * PHQ-9 item 9 above 0: every psychologist and physician, urgent and chased until acknowledged (the admins when
+     * the team has neither), and crisis guidance for the patient at once, before anyone has read the alert.
+     */
+    private static void selfHarmRisk(Notices out, IncomingEvent event, PatientContext patient) {
+        List<String> clinicians = new ArrayList<>(patient.withRole(Role.PSYCHOLOGIST));
+        clinicians.addAll(patient.withRole(Role.PHYSICIAN));
+        String title = "URGENT self-harm risk: " + patient.displayName();
+        String message = alertMessage(event, "PHQ-9 item 9 (thoughts of self-harm) answered above 0.") + " "
+                + patient.displayName() + " needs a prompt risk assessment. Acknowledge when you have taken this on; "
+                + "until then it is escalated.";
+        if (clinicians.isEmpty()) {
+            out.urgent(Recipient.everyone(Role.ADMIN), SELF_HARM_RISK, title,
+                    "No psychologist or physician is on the care team. " + message);
+        } else {
+            clinicians.forEach(c -> out.urgent(Recipient.person(c), SELF_HARM_RISK, title, message));
+        }
+        out.toPatient(patient, CRISIS_GUIDANCE, Priority.URGENT, "Please read: if you are thinking of harming yourself",
+                CRISIS_ADVICE);
     }
 
     private static void planChanged(Notices out, IncomingEvent event, PatientContext patient) {
@@ -231,8 +280,8 @@ public final class Routing {
             }
         }
 
-        void urgent(Recipient recipient, String title, String message) {
-            add(new Notice(recipient, RED_FLAG, Priority.URGENT, title, message, true));
+        void urgent(Recipient recipient, String kind, String title, String message) {
+            add(new Notice(recipient, kind, Priority.URGENT, title, message, true));
         }
 
         private void add(Notice notice) {

@@ -129,6 +129,36 @@ class EscalationTest {
                 .isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void anUnacknowledgedSelfHarmRiskIsChasedAndThePatientGetsCrisisGuidanceAtOnce() {
+        Users doc = Users.physician();
+        Users pt = Users.physicalTherapist();
+        Users psy = Users.psychologist();
+        Users patient = Users.patient();
+        TestPatient p = PatientEvents.registered(patient, List.of(), "mechanical", doc, pt, psy);
+        Events.selfHarmRisk(p.id());
+
+        Map<String, Object> toPsy = awaitInbox(psy, p.id(), "self-harm-risk", 1).get(0);
+        Map<String, Object> toDoc = awaitInbox(doc, p.id(), "self-harm-risk", 1).get(0);
+        assertThat(toPsy).containsEntry("priority", "urgent");
+        assertThat(toDoc).containsEntry("priority", "urgent");
+        assertThat(((Map<?, ?>) toPsy.get("alert")).get("id")).isEqualTo(((Map<?, ?>) toDoc.get("alert")).get("id"));
+        Map<String, Object> guidance = awaitInbox(patient, p.id(), "crisis-guidance", 1).get(0);
+        assertThat(guidance).containsEntry("priority", "urgent");
+        assertThat((String) guidance.get("message")).contains("call your local emergency number or a crisis line");
+        assertThat(ofKind(inbox(patient, p.id()), "self-harm-risk")).isEmpty();
+
+        // Nobody acknowledges: the rest of the team (the physical therapist) is told, then the admins.
+        assertThat(awaitInbox(pt, p.id(), "escalation", 1).get(0)).containsEntry("priority", "urgent")
+                .containsEntry("escalationLevel", 1);
+        awaitInbox(Users.admin(), p.id(), "escalation", 1);
+
+        // The psychologist takes it on: acknowledged for everyone.
+        as(psy).post("/notifications/{id}/acknowledgement", toPsy.get("id")).then().statusCode(200)
+                .body("alert.acknowledged", equalTo(true)).body("alert.acknowledgedBy", equalTo(psy.subject()));
+        as(doc).get("/notifications/{id}", toDoc.get("id")).then().statusCode(200).body("alert.acknowledged", equalTo(true));
+    }
+
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -109,7 +109,29 @@ class EventContractTest {
             data.putObject("details").put("days", 3);
             f.put(type, new Fixture("tracking-events", data, kinds));
         });
+        f.put("SelfHarmRiskReported", new Fixture("tracking-events", Events.selfHarmRiskData(),
+                Set.of("self-harm-risk", "crisis-guidance")));
+        f.put("PsychologicalDistressDetected", new Fixture("tracking-events", questionnaireAlert("psychological-distress",
+                "high", "gad-7", 11, "moderate", "psychologist"), Set.of("psychological-distress")));
+        f.put("FearAvoidanceDetected", new Fixture("tracking-events", questionnaireAlert("fear-avoidance", "normal",
+                "tsk-11", 38, "high", "psychologist", "physical-therapist"), Set.of("fear-avoidance")));
         return f;
+    }
+
+    /** A questionnaire alert as tracking-service sends it: AlertRaised with QuestionnaireAlertDetails. */
+    private static ObjectNode questionnaireAlert(String alert, String priority, String instrument, int score, String band,
+                                                 String... audience) {
+        ObjectNode data = Events.object().put("alert", alert).put("priority", priority)
+                .put("message", instrument + " " + score + " (" + band + ")").put("raisedAt", Instant.now().toString());
+        ObjectNode details = data.putObject("details").put("questionnaireId", UUID.randomUUID().toString())
+                .put("instrument", instrument).put("version", "1").put("day", LocalDate.now().toString())
+                .put("score", score).put("band", band);
+        details.putArray("flags");
+        var roles = details.putArray("audience");
+        for (String role : audience) {
+            roles.add(role);
+        }
+        return data;
     }
 
     private record Fixture(String topic, ObjectNode data, Set<String> kinds) {

@@ -203,4 +203,81 @@ class RoutingTest {
         assertThat(Routing.route(event("RedFlagRaised", redFlagScreening()), noLogin).get(0).title())
                 .contains("a patient");
     }
+
+    private static ObjectNode selfHarm() {
+        ObjectNode data = alert("PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered 2 of 3.");
+        data.put("alert", "self-harm-risk").put("priority", "urgent");
+        ObjectNode details = (ObjectNode) data.get("details");
+        details.put("instrument", "phq-9").put("score", 14).put("band", "moderate").put("item", 9).put("itemAnswer", 2);
+        details.putArray("audience").add("psychologist").add("physician");
+        return data;
+    }
+
+    @Test
+    void selfHarmRiskGoesUrgentToEveryPsychologistAndPhysicianAndThePatientGetsCrisisGuidance() {
+        List<Notice> notices = Routing.route(event("SelfHarmRiskReported", selfHarm()), FULL_TEAM);
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind, Notice::priority, Notice::needsAcknowledgement)
+                .containsExactlyInAnyOrder(
+                        tuple(PSY, "self-harm-risk", Priority.URGENT, true),
+                        tuple(DOC, "self-harm-risk", Priority.URGENT, true),
+                        tuple(DOC2, "self-harm-risk", Priority.URGENT, true),
+                        tuple(PATIENT, "crisis-guidance", Priority.URGENT, false));
+        Notice toPsy = notices.stream().filter(n -> n.recipient().key().equals(PSY)).findFirst().orElseThrow();
+        assertThat(toPsy.message()).startsWith("PHQ-9 item 9").contains("Anna Berg").contains("escalated");
+        Notice guidance = notices.stream().filter(n -> n.kind().equals("crisis-guidance")).findFirst().orElseThrow();
+        assertThat(guidance.message()).contains("call your local emergency number or a crisis line")
+                .doesNotContainPattern("\\d{3}");
+    }
+
+    @Test
+    void selfHarmRiskWithOnlyAPsychologistGoesToThePsychologist() {
+        List<Notice> notices = Routing.route(event("SelfHarmRiskReported", selfHarm()),
+                team(PSY, "psychologist", PT, "physical-therapist"));
+        assertThat(notices).filteredOn(Notice::needsAcknowledgement).extracting(n -> n.recipient().key())
+                .containsExactly(PSY);
+    }
+
+    @Test
+    void selfHarmRiskWithNeitherPsychologistNorPhysicianGoesToTheAdmins() {
+        List<Notice> notices = Routing.route(event("SelfHarmRiskReported", selfHarm()), team(PT, "physical-therapist"));
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind, Notice::needsAcknowledgement)
+                .containsExactlyInAnyOrder(tuple("role:admin", "self-harm-risk", true),
+                        tuple(PATIENT, "crisis-guidance", false));
+    }
+
+    @Test
+    void selfHarmRiskIsEscalatedToTheRestOfTheTeamFirst() {
+        List<Notice> notices = Routing.route(event("SelfHarmRiskReported", selfHarm()), FULL_TEAM);
+        java.util.Set<String> notified = new java.util.HashSet<>();
+        notices.stream().filter(Notice::needsAcknowledgement).forEach(n -> notified.add(n.recipient().key()));
+        org.backcare.notification.alert.EscalationPolicy.Step step =
+                org.backcare.notification.alert.EscalationPolicy.next(0, FULL_TEAM, notified);
+        assertThat(step.level()).isEqualTo(1);
+        assertThat(step.recipients()).extracting(Recipient::key).containsExactly(PT);
+    }
+
+    @Test
+    void psychologicalDistressGoesToThePsychologistOrThePhysiciansWhenThereIsNone() {
+        ObjectNode data = alert("PHQ-9 (depression) 12 (moderate).");
+        assertThat(Routing.route(event("PsychologicalDistressDetected", data), FULL_TEAM))
+                .extracting(n -> n.recipient().key(), Notice::kind, Notice::priority, Notice::needsAcknowledgement)
+                .containsExactly(tuple(PSY, "psychological-distress", Priority.HIGH, false));
+        assertThat(Routing.route(event("PsychologicalDistressDetected", data),
+                team(DOC, "physician", DOC2, "physician", PT, "physical-therapist")))
+                .extracting(n -> n.recipient().key()).containsExactlyInAnyOrder(DOC, DOC2);
+    }
+
+    @Test
+    void fearAvoidanceGoesToThePsychologistAndThePhysicalTherapist() {
+        assertThat(Routing.route(event("FearAvoidanceDetected", alert("Pain catastrophizing (PCS) 31 of 52.")), FULL_TEAM))
+                .extracting(n -> n.recipient().key(), Notice::kind, Notice::priority)
+                .containsExactlyInAnyOrder(tuple(PSY, "fear-avoidance", Priority.NORMAL),
+                        tuple(PT, "fear-avoidance", Priority.NORMAL));
+    }
+
+    @Test
+    void theQuestionnaireKindsAreListed() {
+        assertThat(Routing.kinds()).contains("self-harm-risk", "crisis-guidance", "psychological-distress",
+                "fear-avoidance");
+    }
 }

@@ -14,7 +14,10 @@ public enum EventType implements OutboxEventType {
     NSAID_OVERUSE("NsaidOveruse"),
     POOR_SLEEP("PoorSleep"),
     CHECK_INS_MISSED("CheckInsMissed"),
-    ODI_CHANGED("OdiChanged");
+    ODI_CHANGED("OdiChanged"),
+    SELF_HARM_RISK_REPORTED("SelfHarmRiskReported"),
+    PSYCHOLOGICAL_DISTRESS_DETECTED("PsychologicalDistressDetected"),
+    FEAR_AVOIDANCE_DETECTED("FearAvoidanceDetected");
 
     private final String wireName;
 

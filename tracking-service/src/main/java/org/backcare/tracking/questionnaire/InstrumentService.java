@@ -12,6 +12,7 @@ import org.backcare.platform.web.PageRequest;
 import org.backcare.tracking.access.PatientAccess.Action;
 import org.backcare.tracking.audit.AuditAction;
 import org.backcare.tracking.patient.Patients;
+import org.backcare.tracking.rules.RuleEngine;
 import org.backcare.tracking.timeline.TimelineEntry;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,17 +26,20 @@ import java.util.UUID;
 
 /**
  * Results of the scored instruments ({@link Instruments}): scored here, stored with every answer and the definition
- * version in the {@code questionnaire} table (kind = the instrument id), listed per patient and instrument.
+ * version in the {@code questionnaire} table (kind = the instrument id), listed per patient and instrument. Each new
+ * result runs the questionnaire safety rules ({@link RuleEngine#evaluateQuestionnaire}).
  */
 @ApplicationScoped
 public class InstrumentService {
 
     private final Patients patients;
+    private final RuleEngine rules;
     private final AuditLog audit;
     private final Clock clock;
 
-    public InstrumentService(Patients patients, AuditLog audit, Clock clock) {
+    public InstrumentService(Patients patients, RuleEngine rules, AuditLog audit, Clock clock) {
         this.patients = patients;
+        this.rules = rules;
         this.audit = audit;
         this.clock = clock;
     }
@@ -102,6 +106,9 @@ public class InstrumentService {
         q.persist();
         TimelineEntry.add(patientId, q.recordedAt, "questionnaire", q.id,
                 Map.of("kind", q.kind, "score", score.total(), "band", score.band().code()));
+        // The safety rules (PHQ-9 item 9, distress, fear-avoidance) in the same transaction: the result and its
+        // alerts commit together or not at all.
+        rules.evaluateQuestionnaire(q.id);
         audit.record(caller, AuditAction.QUESTIONNAIRE_RECORD, patientId, q.kind + " " + score.total());
         return view(q, score);
     }

@@ -1,7 +1,8 @@
 package org.backcare.tracking.rules;
 
 /**
- * The kinds of alert tracking raises for the care team, in the order findings are reported. Each has a stable
+ * The kinds of alert tracking raises for the care team, in the order findings are reported: those of the history
+ * {@link Rules} first, then those of the {@link QuestionnaireRules} (raised once per questionnaire result). Each has a stable
  * kebab-case {@link #code()} for APIs and events and a default {@link #priority()}.
  */
 public enum AlertType {
@@ -14,7 +15,13 @@ public enum AlertType {
     NSAID_OVERUSE("nsaid-overuse", Finding.HIGH),
     POOR_SLEEP("poor-sleep", Finding.NORMAL),
     MISSED_CHECK_INS("missed-check-ins", Finding.NORMAL),
-    ODI_CHANGE("odi-change", Finding.NORMAL);
+    ODI_CHANGE("odi-change", Finding.NORMAL),
+    /** PHQ-9 item 9 (thoughts of being better off dead or of self-harm) above 0: urgent, once per result. */
+    SELF_HARM_RISK("self-harm-risk", Finding.URGENT),
+    /** PHQ-9 or GAD-7 moderate or worse, or worse than the previous result by the MCID: once per result. */
+    PSYCHOLOGICAL_DISTRESS("psychological-distress", Finding.HIGH),
+    /** PCS clinically relevant (30 or more) or TSK-11 high (36 or more): once per result. */
+    FEAR_AVOIDANCE("fear-avoidance", Finding.NORMAL);
 
     private final String code;
     private final String priority;

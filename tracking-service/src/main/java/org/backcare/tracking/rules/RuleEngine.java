@@ -12,6 +12,9 @@ import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.web.TransactionLocks;
 import org.backcare.tracking.plan.ActivePlan;
 import org.backcare.tracking.plan.Prescribed;
+import org.backcare.tracking.questionnaire.Instrument;
+import org.backcare.tracking.questionnaire.InstrumentScore;
+import org.backcare.tracking.questionnaire.Instruments;
 import org.backcare.tracking.questionnaire.Questionnaire;
 import org.backcare.tracking.timeline.TimelineEntry;
 import org.backcare.tracking.trend.DailyRollup;
@@ -128,6 +131,57 @@ public class RuleEngine {
         return raised;
     }
 
+    /**
+     * Runs the questionnaire safety rules ({@link QuestionnaireRules}) on a newly stored instrument result, in its
+     * transaction, and raises each alert once per result ({@code questionnaire_alert}): running them again for the
+     * same result raises nothing. Returns the alerts raised.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Finding> evaluateQuestionnaire(UUID questionnaireId) {
+        Questionnaire q = Questionnaire.findById(questionnaireId);
+        if (q == null) {
+            throw new IllegalArgumentException("no questionnaire " + questionnaireId);
+        }
+        if (Questionnaire.ODI.equals(q.kind)) {
+            return List.of(); // the ODI has its history rule
+        }
+        locks.lock(LOCK, q.patientId);
+        Questionnaire previous = Questionnaire.<Questionnaire>find("patientId = ?1 and kind = ?2 and id <> ?3 "
+                        + "and (day < ?4 or (day = ?4 and recordedAt < ?5)) order by day desc, recordedAt desc",
+                q.patientId, q.kind, q.id, q.day, q.recordedAt).firstResult();
+        List<Finding> findings = QuestionnaireRules.evaluate(outcome(q), previous == null ? null : outcome(previous));
+        Instant now = Instant.now(clock);
+        List<Finding> raised = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (QuestionnaireAlert.findById(new QuestionnaireAlert.Key(q.id, finding.type().name())) != null) {
+                continue;
+            }
+            QuestionnaireAlert record = new QuestionnaireAlert();
+            record.questionnaireId = q.id;
+            record.type = finding.type().name();
+            record.patientId = q.patientId;
+            record.raisedAt = now;
+            record.persist();
+            outbox.publish(eventType(finding.type()), q.patientId,
+                    new AlertRaised(finding.type().code(), finding.priority(), finding.message(), finding.details(), now));
+            TimelineEntry.add(q.patientId, now, "alert", UUID.randomUUID(),
+                    Map.of("alert", finding.type().code(), "priority", finding.priority(), "message", finding.message()));
+            metrics.counter("backcare.alerts.raised", "alert", finding.type().code()).increment();
+            raised.add(finding);
+        }
+        return raised;
+    }
+
+    /** A stored instrument result as the questionnaire rules see it, scored with the definition it was taken with. */
+    static QuestionnaireOutcome outcome(Questionnaire q) {
+        Instrument definition = Instruments.version(q.kind, q.version).orElseThrow(() ->
+                new IllegalStateException("questionnaire " + q.id + ": no definition " + q.kind + " v" + q.version));
+        InstrumentScore score = definition.score(q.answers);
+        Integer selfHarm = Instruments.PHQ_9.equals(q.kind) ? q.answers.get(8) : null;
+        return new QuestionnaireOutcome(q.id, q.kind, q.version, q.day, score.total(), score.band().code(),
+                score.flags(), selfHarm, definition.mcid() == null ? null : definition.mcid().points());
+    }
+
     /** The event type on tracking-events for an alert (deploy/asyncapi.yaml). */
     public static EventType eventType(AlertType type) {
         return switch (type) {
@@ -140,6 +194,9 @@ public class RuleEngine {
             case POOR_SLEEP -> EventType.POOR_SLEEP;
             case MISSED_CHECK_INS -> EventType.CHECK_INS_MISSED;
             case ODI_CHANGE -> EventType.ODI_CHANGED;
+            case SELF_HARM_RISK -> EventType.SELF_HARM_RISK_REPORTED;
+            case PSYCHOLOGICAL_DISTRESS -> EventType.PSYCHOLOGICAL_DISTRESS_DETECTED;
+            case FEAR_AVOIDANCE -> EventType.FEAR_AVOIDANCE_DETECTED;
         };
     }
 

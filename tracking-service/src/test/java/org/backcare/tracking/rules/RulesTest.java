@@ -170,7 +170,10 @@ class RulesTest {
                 "NSAID_OVERUSE, nsaid-overuse, high",
                 "POOR_SLEEP, poor-sleep, normal",
                 "MISSED_CHECK_INS, missed-check-ins, normal",
-                "ODI_CHANGE, odi-change, normal"
+                "ODI_CHANGE, odi-change, normal",
+                "SELF_HARM_RISK, self-harm-risk, urgent",
+                "PSYCHOLOGICAL_DISTRESS, psychological-distress, high",
+                "FEAR_AVOIDANCE, fear-avoidance, normal"
         })
         void codesAndPriorities(AlertType type, String code, String priority) {
             assertThat(type.code()).isEqualTo(code);
@@ -179,8 +182,8 @@ class RulesTest {
         }
 
         @Test
-        void nineTypes_unknownCodeRefused() {
-            assertThat(AlertType.values()).hasSize(9);
+        void twelveTypes_unknownCodeRefused() {
+            assertThat(AlertType.values()).hasSize(12);
             assertThatThrownBy(() -> AlertType.fromCode("RED_FLAG_SYMPTOM"))
                     .isInstanceOf(IllegalArgumentException.class);
         }
@@ -699,8 +702,10 @@ class RulesTest {
     class TheRulebook {
 
         @Test
-        void nineRulesInAlertTypeOrder() {
-            assertThat(Rules.all()).extracting(Rule::type).containsExactly(AlertType.values());
+        void oneRulePerAlertTypeInAlertTypeOrder() {
+            List<AlertType> types = new java.util.ArrayList<>(Rules.all().stream().map(Rule::type).toList());
+            QuestionnaireRules.all().forEach(r -> types.add(r.type()));
+            assertThat(types).containsExactly(AlertType.values());
         }
 
         @Test
