@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ public class FhirOpenApi implements OASFilter {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
-        for (Map.Entry<String, APIResponse> entry : operation.getResponses().getAPIResponses().entrySet()) {
+        for (Map.Entry<String, APIResponse> entry : new LinkedHashMap<>(operation.getResponses().getAPIResponses()).entrySet()) {
             APIResponse response = entry.getValue();
             if (response.getRef() != null) {
                 continue;
@@ -64,6 +65,8 @@ public class FhirOpenApi implements OASFilter {
             boolean error = status.startsWith("4") || status.startsWith("5");
             if (error && (response.getContent() == null || response.getContent().getMediaTypes() == null
                     || response.getContent().getMediaTypes().isEmpty())) {
+                // Quarkus's 401 and 403 are shared by every secured operation: type this operation's own copy.
+                response = StableOrder.ownResponse(operation, status, response);
                 response.setContent(OASFactory.createContent().addMediaType(Fhir.JSON, OASFactory.createMediaType()));
             }
             if (response.getContent() == null || response.getContent().getMediaTypes() == null) {

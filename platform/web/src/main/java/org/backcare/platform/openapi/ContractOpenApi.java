@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -122,10 +123,16 @@ public class ContractOpenApi implements OASFilter {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
-        for (Map.Entry<String, APIResponse> entry : operation.getResponses().getAPIResponses().entrySet()) {
+        for (Map.Entry<String, APIResponse> entry : new LinkedHashMap<>(operation.getResponses().getAPIResponses()).entrySet()) {
             APIResponse response = entry.getValue();
             if (response.getRef() != null) {
                 continue;
+            }
+            String status = entry.getKey();
+            boolean error = status.startsWith("4") || status.startsWith("5");
+            if (error && ((!fhir && isEmpty(response.getContent()))
+                    || response.getDescription() == null || response.getDescription().isBlank())) {
+                response = StableOrder.ownResponse(operation, status, response);
             }
             if (response.getHeaders() != null) {
                 for (Header header : response.getHeaders().values()) {
@@ -134,8 +141,6 @@ public class ContractOpenApi implements OASFilter {
                     }
                 }
             }
-            String status = entry.getKey();
-            boolean error = status.startsWith("4") || status.startsWith("5");
             if (error && !fhir && isEmpty(response.getContent())) {
                 response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
