@@ -202,8 +202,9 @@ class CareStoryTest {
         Path key = Path.of(System.getProperty("backcare.integrator.key", "../deploy/.data/integrator-jwt/private-key.pem"));
         assertThat(key).as("the integrator's private key, which deploy/up.sh generates").isRegularFile();
         PrivateKeyJwt integrator = new PrivateKeyJwt(INTEGRATOR_JWT_CLIENT, key);
-        String token = users.clientCredentials(smart.getTokenEndpoint(),
-                integrator.tokenRequest(smart.getTokenEndpoint(), String.join(" ", smart.getScopesSupported())));
+        // The scopes the server lists (the realm's "roles"); an integrator's reach follows from its role, not its scope.
+        String scope = smart.getScopesSupported() == null ? "" : String.join(" ", smart.getScopesSupported());
+        String token = users.clientCredentials(smart.getTokenEndpoint(), integrator.tokenRequest(smart.getTokenEndpoint(), scope));
 
         var fhirPatient = new org.backcare.client.patient.api.FhirApi(Clients.patient(token))
                 .readFhirPatient(patientId.toString(), null);

@@ -42,10 +42,13 @@ final class PrivateKeyJwt {
         this.keyId = keyId(key);
     }
 
-    /** The form body of a client_credentials token request to tokenUrl, authenticated with a fresh assertion. */
+    /**
+     * The form body of a client_credentials token request to tokenUrl, authenticated with a fresh assertion; no scope
+     * parameter when scope is blank (Keycloak then grants the client's default scopes).
+     */
     String tokenRequest(String tokenUrl, String scope) {
         return "grant_type=client_credentials"
-                + "&scope=" + enc(scope)
+                + (scope == null || scope.isBlank() ? "" : "&scope=" + enc(scope))
                 + "&client_assertion_type=" + enc(ASSERTION_TYPE)
                 + "&client_assertion=" + enc(assertion(tokenUrl));
     }

@@ -80,6 +80,14 @@ class PrivateKeyJwtTest {
                 .doesNotContainKeys("client_id", "client_secret");
     }
 
+    @Test
+    void withoutAScopeTheRequestAsksForNone() throws Exception {
+        PrivateKeyJwt jwt = new PrivateKeyJwt("backcare-integrator-jwt", pem(rsaKeyPair()));
+
+        assertThat(jwt.tokenRequest(TOKEN_URL, "")).startsWith("grant_type=client_credentials&client_assertion_type=")
+                .doesNotContain("scope=");
+    }
+
     private static KeyPair rsaKeyPair() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
