@@ -874,6 +874,19 @@ step "patient-service GET /fhir/metadata (public CapabilityStatement)"
 fhir_get "$PATIENT_URL" /fhir/metadata ""
 expect_status 200
 expect '.resourceType == "CapabilityStatement" and .fhirVersion == "4.0.1"' 'a CapabilityStatement for FHIR 4.0.1'
+# SMART Backend Services discovery: public, and it sends integrators to Keycloak's token endpoint with a signed JWT.
+# (clients/ CareStoryTest then gets a token that way, from backcare-integrator-jwt and the key up.sh generated.)
+for smart in "patient-service $PATIENT_URL" "plan-service $PLAN_URL" "tracking-service $TRACKING_URL"; do
+  step "${smart%% *} GET /fhir/.well-known/smart-configuration (public SMART discovery)"
+  STATUS=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' --max-time 30 -H 'Accept: application/json' \
+    "${smart#* }/fhir/.well-known/smart-configuration") || fail "no answer from ${smart#* }"
+  expect_status 200
+  expect '.token_endpoint == $t and .grant_types_supported == ["client_credentials"]
+    and (.token_endpoint_auth_methods_supported | index("private_key_jwt") != null)
+    and (.token_endpoint_auth_signing_alg_values_supported | index("RS384") != null)
+    and (.capabilities | index("client-confidential-asymmetric") != null)' \
+    "token endpoint $TOKEN_URL, client_credentials with private_key_jwt (RS384)" --arg t "$TOKEN_URL"
+done
 step "anna.patient GET /fhir/Patient/$P (her own record as FHIR)"
 fhir_get "$PATIENT_URL" "/fhir/Patient/$P" "${TOKENS[anna.patient]}"
 expect_status 200

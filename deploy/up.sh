@@ -62,11 +62,11 @@ command -v java >/dev/null || die "java not found: a JDK 17 or newer is required
 java_version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 ((${java_version%%.*} >= 17)) || die "java $java_version found; a JDK 17 or newer is required"
 missing=()
-for tool in curl unzip setsid runuser timeout; do
+for tool in curl unzip setsid runuser timeout openssl; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]})); then
-  apt_install curl unzip util-linux coreutils
+  apt_install curl unzip util-linux coreutils openssl
 fi
 if ((REPLICAS > 1)) && ! command -v haproxy >/dev/null; then
   apt_install haproxy
@@ -175,6 +175,23 @@ if [[ -z $GREENMAIL_UP && ! -s $GREENMAIL_JAR ]]; then
     -DoutputDirectory="$CACHE_DIR" >"$LOG_DIR/greenmail-download.log" 2>&1 ||
     { tail -n 30 "$LOG_DIR/greenmail-download.log" >&2; die "GreenMail download failed; see $LOG_DIR/greenmail-download.log"; }
   [[ -s $GREENMAIL_JAR ]] || die "GreenMail download finished but $GREENMAIL_JAR is missing"
+fi
+
+# The dev integrator's key pair (SMART Backend Services, client $INTEGRATOR_JWT_CLIENT_ID): made once, kept in
+# deploy/.data (never committed; down.sh --clean deletes it). The realm gets its certificate at import (render_realm);
+# clients/ CareStoryTest signs its token requests with the private key.
+if [[ ! -s $INTEGRATOR_KEY || ! -s $INTEGRATOR_CERT ]]; then
+  log "generating the dev integrator's key pair (RSA 2048) in $INTEGRATOR_KEY_DIR…"
+  mkdir -p "$INTEGRATOR_KEY_DIR"
+  chmod 700 "$INTEGRATOR_KEY_DIR"
+  rm -f "$INTEGRATOR_KEY" "$INTEGRATOR_CERT"
+  { (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$INTEGRATOR_KEY") &&
+    openssl req -new -x509 -key "$INTEGRATOR_KEY" -sha256 -days 3650 -subj "/CN=$INTEGRATOR_JWT_CLIENT_ID" \
+      -out "$INTEGRATOR_CERT"; } >"$LOG_DIR/integrator-key.log" 2>&1 ||
+    { cat "$LOG_DIR/integrator-key.log" >&2; die "openssl could not make the integrator's key pair"; }
+  if [[ -n $KEYCLOAK_UP ]]; then
+    warn "Keycloak still has the previous integrator certificate: restart the stack (deploy/down.sh; deploy/up.sh)"
+  fi
 fi
 
 # A service jar is rebuilt when missing or older than its sources, the platform/ libraries it bundles or the root pom.
@@ -289,20 +306,39 @@ EOF
     -cp "$KAFKA_LIB/*" kafka.Kafka "$KAFKA_HOME/server.properties"
 fi
 
+# render_realm SRC DEST: the realm file with the integrator's certificate (base64 DER) and key id in place of its
+# placeholders. The key id is what Keycloak derives from a certificate, the base64url SHA-256 of the public key's
+# DER (SubjectPublicKeyInfo); clients sign with the same one (PrivateKeyJwt.keyId).
+render_realm() {
+  local cert kid realm
+  cert=$(sed '/-----/d' "$INTEGRATOR_CERT" | tr -d '\r\n') || die "cannot read $INTEGRATOR_CERT"
+  kid=$(openssl pkey -in "$INTEGRATOR_KEY" -pubout -outform DER | openssl dgst -sha256 -binary | base64 -w0 |
+    tr '+/' '-_' | tr -d '=') || die "cannot read the public key of $INTEGRATOR_KEY"
+  [[ -n $cert && -n $kid ]] || die "no certificate or key id from $INTEGRATOR_KEY_DIR"
+  realm=$(<"$1")
+  realm=${realm//@INTEGRATOR_JWT_CERTIFICATE@/$cert}
+  realm=${realm//@INTEGRATOR_JWT_KID@/$kid}
+  [[ $realm != *@INTEGRATOR_JWT_* ]] || die "$1 has a placeholder render_realm does not know"
+  printf '%s\n' "$realm" >"$2"
+}
+
 KEYCLOAK_LOG=$LOG_DIR/keycloak.log
 if [[ -n $KEYCLOAK_UP ]]; then
   log "Keycloak already running (pid $(pid_of keycloak))"
 else
-  # --import-realm reads <home>/data/import only and skips a realm that exists. When the realm file
-  # changed since the last import, drop Keycloak's dev database so the new file is imported.
+  # --import-realm reads <home>/data/import only and skips a realm that exists. When the realm file or the
+  # integrator's certificate changed since the last import, drop Keycloak's dev database so the new realm is
+  # imported (the comparison is of the rendered file, the one Keycloak imported last time).
   mkdir -p "$KEYCLOAK_HOME/data/import"
   realm_src=$DEPLOY_DIR/keycloak/backcare-realm.json
   realm_dst=$KEYCLOAK_HOME/data/import/backcare-realm.json
-  if [[ -d $KEYCLOAK_HOME/data/h2 ]] && ! cmp -s "$realm_src" "$realm_dst"; then
+  realm_new=$KEYCLOAK_HOME/data/backcare-realm.rendered.json
+  render_realm "$realm_src" "$realm_new"
+  if [[ -d $KEYCLOAK_HOME/data/h2 ]] && ! cmp -s "$realm_new" "$realm_dst"; then
     note "realm file changed: re-creating Keycloak's database (changes made in the admin console are lost)"
     rm -rf "$KEYCLOAK_HOME/data/h2"
   fi
-  cp "$realm_src" "$realm_dst"
+  mv "$realm_new" "$realm_dst"
   if [[ -f $KEYCLOAK_HOME/.started-once ]]; then
     log "starting Keycloak $KEYCLOAK_VERSION on $KEYCLOAK_URL (about 15-30 s)…"
   else

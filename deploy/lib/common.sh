@@ -57,6 +57,12 @@ KEYCLOAK_URL=http://127.0.0.1:$KEYCLOAK_PORT
 REALM=backcare
 REALM_URL=$KEYCLOAK_URL/realms/$REALM
 TOKEN_URL=$REALM_URL/protocol/openid-connect/token
+# The dev integrator's key pair for SMART Backend Services (client backcare-integrator-jwt, private_key_jwt): up.sh
+# makes it with openssl on first start and puts the certificate into the realm; it never leaves deploy/.data.
+INTEGRATOR_JWT_CLIENT_ID=backcare-integrator-jwt
+INTEGRATOR_KEY_DIR=$DATA_DIR/integrator-jwt
+INTEGRATOR_KEY=$INTEGRATOR_KEY_DIR/private-key.pem
+INTEGRATOR_CERT=$INTEGRATOR_KEY_DIR/certificate.pem
 
 # GreenMail: a local SMTP server that keeps every mail (in memory) and shows it through an HTTP API.
 GREENMAIL_VERSION=2.1.8

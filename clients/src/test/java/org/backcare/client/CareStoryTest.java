@@ -47,6 +47,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,7 +63,9 @@ import static org.awaitility.Awaitility.await;
  * A week of care told through the generated Java clients only, against the stack deploy/up.sh started (run with
  * {@code -Dbackcare.stack=local}; .ci/run does, after the smoke test). If a contract in openapi.yaml is wrong, a
  * call here fails to compile or to (de)serialize. The one hand-made HTTP call is the Keycloak token request, which
- * is not a BackCare API.
+ * is not a BackCare API. The integrator at the end authenticates as SMART Backend Services asks: discovery, then a
+ * token for a JWT signed with the key up.sh generated ({@code -Dbackcare.integrator.key}, default under
+ * deploy/.data).
  */
 @EnabledIfSystemProperty(named = "backcare.stack", matches = ".+")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -72,6 +75,7 @@ class CareStoryTest {
     private static final String JONES = "20000000-0000-4000-8000-000000000001";
     private static final String MILLER = "30000000-0000-4000-8000-000000000001";
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static final String INTEGRATOR_JWT_CLIENT = "backcare-integrator-jwt";
 
     private static Users users;
     private static UUID patientId;
@@ -184,6 +188,40 @@ class CareStoryTest {
         assertThat(carePlans.getEntry()).anyMatch(e -> planId.toString().equals(e.getResource().getId()));
     }
 
+    @Test
+    @Order(5)
+    void anIntegratorAuthenticatesWithASignedJwtAndExportsThePatients() throws Exception {
+        // SMART Backend Services: discovery needs no token and names the token endpoint and private_key_jwt.
+        var smart = new org.backcare.client.patient.api.SmartBackendServicesApi(Clients.patient(null))
+                .getSmartConfiguration();
+        assertThat(smart.getTokenEndpointAuthMethodsSupported()).contains("private_key_jwt");
+        assertThat(smart.getTokenEndpointAuthSigningAlgValuesSupported()).contains("RS384");
+        assertThat(smart.getCapabilities()).contains("client-confidential-asymmetric");
+        assertThat(smart.getGrantTypesSupported()).containsExactly("client_credentials");
+
+        Path key = Path.of(System.getProperty("backcare.integrator.key", "../deploy/.data/integrator-jwt/private-key.pem"));
+        assertThat(key).as("the integrator's private key, which deploy/up.sh generates").isRegularFile();
+        PrivateKeyJwt integrator = new PrivateKeyJwt(INTEGRATOR_JWT_CLIENT, key);
+        // The scopes the server lists (the realm's "roles"); an integrator's reach follows from its role, not its scope.
+        String scope = smart.getScopesSupported() == null ? "" : String.join(" ", smart.getScopesSupported());
+        String token = users.clientCredentials(smart.getTokenEndpoint(), integrator.tokenRequest(smart.getTokenEndpoint(), scope));
+
+        var fhirPatient = new org.backcare.client.patient.api.FhirApi(Clients.patient(token))
+                .readFhirPatient(patientId.toString(), null);
+        assertThat(fhirPatient.getId()).isEqualTo(patientId.toString());
+
+        // A Bulk Data export with that token, to its manifest.
+        var export = new org.backcare.client.patient.api.FhirBulkDataExportApi(Clients.patient(token));
+        var kickOff = export.exportPatientsWithHttpInfo(null, null, List.of("Patient"), "respond-async");
+        assertThat(kickOff.getStatusCode()).isEqualTo(202);
+        String status = header(kickOff.getHeaders(), "content-location");
+        String job = status.substring(status.lastIndexOf('/') + 1);
+        var manifest = await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
+                .until(() -> export.getExportStatusWithHttpInfo(job), r -> r.getStatusCode() == 200).getData();
+        assertThat(manifest.getOutput()).isNotEmpty().allMatch(file -> "Patient".equals(file.getType()));
+        assertThat(manifest.getError()).isEmpty();
+    }
+
     /** Retries while another service has not yet projected what this one published (404 until then). */
     private static <T> T eventually(Callable<T> call) {
         return await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
@@ -201,33 +239,41 @@ class CareStoryTest {
                 .map(h -> h.getValue().get(0)).findFirst().orElseThrow();
     }
 
-    /** Base URLs of the four services (deploy/lib/common.sh's ports unless overridden). */
+    /** Base URLs of the four services (deploy/lib/common.sh's ports unless overridden); a null token sends none. */
     static final class Clients {
         static org.backcare.client.patient.ApiClient patient(String token) {
             var client = new org.backcare.client.patient.ApiClient();
             client.updateBaseUri(url("patient", 8081));
-            client.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token));
+            if (token != null) {
+                client.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token));
+            }
             return client;
         }
 
         static org.backcare.client.plan.ApiClient plan(String token) {
             var client = new org.backcare.client.plan.ApiClient();
             client.updateBaseUri(url("plan", 8082));
-            client.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token));
+            if (token != null) {
+                client.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token));
+            }
             return client;
         }
 
         static org.backcare.client.tracking.ApiClient tracking(String token) {
             var client = new org.backcare.client.tracking.ApiClient();
             client.updateBaseUri(url("tracking", 8083));
-            client.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token));
+            if (token != null) {
+                client.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token));
+            }
             return client;
         }
 
         static org.backcare.client.notification.ApiClient notification(String token) {
             var client = new org.backcare.client.notification.ApiClient();
             client.updateBaseUri(url("notification", 8084));
-            client.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token));
+            if (token != null) {
+                client.setRequestInterceptor(r -> r.header("Authorization", "Bearer " + token));
+            }
             return client;
         }
 
@@ -236,7 +282,7 @@ class CareStoryTest {
         }
     }
 
-    /** Password-grant tokens of the demo users (deploy/keycloak), from the public front-end client. */
+    /** Tokens from Keycloak: the demo users' (password grant on the public front-end client) and a machine client's. */
     static final class Users {
         private final String tokenUrl;
         private final HttpClient http = HttpClient.newHttpClient();
@@ -248,10 +294,19 @@ class CareStoryTest {
 
         String token(String user) throws IOException, InterruptedException {
             String form = "grant_type=password&client_id=backcare-app&username=" + enc(user) + "&password=" + enc(user + "-pw");
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
+            return accessToken(tokenUrl, form, user);
+        }
+
+        /** A machine client's token: the form is a client_credentials request with its own authentication. */
+        String clientCredentials(String tokenEndpoint, String form) throws IOException, InterruptedException {
+            return accessToken(tokenEndpoint, form, "the integrator (signed JWT)");
+        }
+
+        private String accessToken(String url, String form, String who) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("token for %s: %s", user, response.body()).isEqualTo(200);
+            assertThat(response.statusCode()).as("token for %s: %s", who, response.body()).isEqualTo(200);
             return json.readTree(response.body()).get("access_token").asText();
         }
 

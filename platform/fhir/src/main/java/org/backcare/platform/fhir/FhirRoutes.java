@@ -17,13 +17,14 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * REST matches the path as sent, so such a request is routed again with the {@code $} spelled out.
  *
  * <p>A missing or rejected access token fails before any resource is reached, and Quarkus would answer a bare 401.
- * Under /fhir the answer is an OperationOutcome with a Bearer challenge; only the CapabilityStatement (and CORS
- * preflights) need no token. Other paths keep Quarkus's answer.
+ * Under /fhir the answer is an OperationOutcome with a Bearer challenge; only the CapabilityStatement, the SMART
+ * configuration (and CORS preflights) need no token. Other paths keep Quarkus's answer.
  */
 @ApplicationScoped
 public class FhirRoutes {
 
     static final String METADATA = Fhir.ROOT + "/metadata";
+    static final String SMART_CONFIGURATION = Fhir.ROOT + "/" + SmartConfigurationResource.PATH;
 
     void register(@Observes Router router) {
         router.route(Fhir.ROOT + "/*").order(-2).handler(rc -> {
@@ -49,7 +50,8 @@ public class FhirRoutes {
     }
 
     private static boolean needsToken(RoutingContext rc) {
-        return rc.request().method() != HttpMethod.OPTIONS && !rc.request().path().equals(METADATA);
+        String path = rc.request().path();
+        return rc.request().method() != HttpMethod.OPTIONS && !path.equals(METADATA) && !path.equals(SMART_CONFIGURATION);
     }
 
     private static void unauthorized(RoutingContext rc, String diagnostics) {
