@@ -3,7 +3,6 @@ package org.backcare.plan.fhir;
 import org.backcare.platform.fhir.Fhir;
 import org.backcare.platform.fhir.FhirException;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -58,15 +57,6 @@ public class FhirResource {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    @GET
-    @Path("/metadata")
-    @PermitAll
-    @Operation(operationId = "getCapabilityStatement", summary = "FHIR CapabilityStatement", description = "What this FHIR server reads, searches and exports.")
-    @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = Fhir.JSON))
-    public Response metadata(UriInfo uri) {
-        return Response.ok(Capability.statement(base(uri), Date.from(clock.instant()))).build();
     }
 
     @GET

@@ -41,6 +41,8 @@ class FhirApiTest {
         FhirValidation.assertValid(read.asString());
         CarePlan care = parse(CarePlan.class, read);
         assertThat(care.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
+        assertThat(care.getText().getStatus().toCode()).as("a narrative made by HAPI's generator").isEqualTo("generated");
+        assertThat(care.getText().getDivAsString()).startsWith("<div").contains("CarePlan", care.getTitle());
         assertThat(care.getSubject().getReference()).isEqualTo("Patient/" + plan.patient().id());
         assertThat(read.header("ETag")).isEqualTo("W/\"" + care.getMeta().getVersionId() + "\"");
         assertThat(care.getMeta().getLastUpdated()).isNotNull();
@@ -165,8 +167,21 @@ class FhirApiTest {
         FhirValidation.assertValid(metadata.asString());
         CapabilityStatement cs = parse(CapabilityStatement.class, metadata);
         assertThat(cs.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .containsExactly("CarePlan", "Goal", "MedicationRequest");
-        assertThat(cs.getRestFirstRep().getOperation()).extracting(o -> o.getName()).contains("export");
+                .containsExactly("CarePlan", "Goal", "MedicationRequest", "Patient");
+        // Bulk Data as its IG declares it: the IG's CapabilityStatement, system and Patient-level export.
+        assertThat(cs.getInstantiates()).extracting(i -> i.getValue())
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
+        assertThat(cs.getRestFirstRep().getOperation()).extracting(o -> o.getName() + " " + o.getDefinition())
+                .containsExactly("export http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");
+        CapabilityStatement.CapabilityStatementRestResourceComponent patient = cs.getRestFirstRep().getResource().get(3);
+        assertThat(patient.getInteraction()).as("no Patient is served, only its export").isEmpty();
+        assertThat(patient.getOperation()).extracting(o -> o.getName() + " " + o.getDefinition())
+                .containsExactly("export http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export");
+        assertThat(cs.getRestFirstRep().getSecurity().getServiceFirstRep().getCoding()).extracting(c -> c.getCode())
+                .contains("SMART-on-FHIR");
+        assertThat(cs.getRestFirstRep().getSecurity()
+                .getExtensionByUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris")
+                .getExtensionByUrl("token").getValue().primitiveValue()).endsWith("/protocol/openid-connect/token");
     }
 
     @Test

@@ -19,20 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Resource;
 
-import java.time.Instant;
-import java.util.Date;
-
 /**
  * FHIR R4 for EHRs: read and search Observation (pain, sleep, mood, function, stress, ODI score),
- * QuestionnaireResponse (ODI) and MedicationStatement (intake log). Bulk Data $export is platform/export's
- * (TrackingExportSource says what goes into it).
+ * QuestionnaireResponse (ODI) and MedicationStatement (intake log). The CapabilityStatement is platform-fhir's (from
+ * TrackingFhirServer); Bulk Data $export is platform/export's (TrackingExportSource says what goes into it).
  */
 @Path("/fhir")
 @Tag(name = "FHIR", description = "FHIR R4 read/search API (application/fhir+json)")
 @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
 public class FhirResource {
-
-    private static final Date STARTED = Date.from(Instant.now());
 
     private final FhirApi api;
     private final FhirCallers callers;
@@ -40,14 +35,6 @@ public class FhirResource {
     public FhirResource(FhirApi api, FhirCallers callers) {
         this.api = api;
         this.callers = callers;
-    }
-
-    @GET
-    @Path("/metadata")
-    @Operation(operationId = "getCapabilityStatement", summary = "CapabilityStatement: what this FHIR endpoint serves")
-    @APIResponse(responseCode = "200", description = "CapabilityStatement", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    public Response metadata(UriInfo uri) {
-        return Response.ok(CapabilityStatements.of(uri.getBaseUri() + "fhir", STARTED)).type(Fhir.JSON).build();
     }
 
     @SecurityRequirement(name = "SecurityScheme")

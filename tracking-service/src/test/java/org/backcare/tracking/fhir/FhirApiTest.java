@@ -90,6 +90,9 @@ class FhirApiTest {
                 assertThat(read.header("ETag")).isEqualTo("W/\"" + resource.getString("meta.versionId") + "\"");
                 assertThat(resource.getString("meta.lastUpdated")).isNotBlank();
                 assertThat(resource.getString("subject.reference")).isEqualTo("Patient/" + s.patientId());
+                assertThat(resource.getString("text.status")).as("a narrative made by HAPI's generator")
+                        .isEqualTo("generated");
+                assertThat(resource.getString("text.div")).startsWith("<div").contains(type);
                 FhirValidation.assertValid(read.asString());
             }
         }
@@ -224,8 +227,20 @@ class FhirApiTest {
         JsonPath cs = json(r);
         assertThat(cs.getString("resourceType")).isEqualTo("CapabilityStatement");
         assertThat(cs.getList("rest[0].resource.type", String.class))
-                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement");
-        assertThat(cs.getList("rest[0].operation.name", String.class)).contains("export");
+                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement", "Patient");
+        // Bulk Data as its IG declares it: the IG's CapabilityStatement, system and Patient-level export.
+        assertThat(cs.getList("instantiates", String.class))
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
+        assertThat(cs.getList("rest[0].operation.name", String.class)).containsExactly("export");
+        assertThat(cs.getList("rest[0].operation.definition", String.class))
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");
+        assertThat(cs.getList("rest[0].resource[3].interaction")).as("no Patient is served, only its export").isNull();
+        assertThat(cs.getList("rest[0].resource[3].operation.name", String.class)).containsExactly("export");
+        assertThat(cs.getList("rest[0].resource[3].operation.definition", String.class))
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export");
+        assertThat(cs.getList("rest[0].security.service[0].coding.code", String.class)).contains("SMART-on-FHIR");
+        assertThat(cs.getString("rest[0].security.extension[0].extension.find { it.url == 'token' }.valueUri"))
+                .endsWith("/protocol/openid-connect/token");
         // application/json is accepted as well.
         assertThat(given().accept("application/json").get("/fhir/metadata").statusCode()).isEqualTo(200);
     }

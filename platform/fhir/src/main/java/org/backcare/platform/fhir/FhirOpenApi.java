@@ -55,6 +55,7 @@ public class FhirOpenApi implements OASFilter {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
+        Map<String, APIResponse> outcomes = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, APIResponse> entry : operation.getResponses().getAPIResponses().entrySet()) {
             APIResponse response = entry.getValue();
             if (response.getRef() != null) {
@@ -62,9 +63,15 @@ public class FhirOpenApi implements OASFilter {
             }
             String status = entry.getKey();
             boolean error = status.startsWith("4") || status.startsWith("5");
-            if (error && (response.getContent() == null || response.getContent().getMediaTypes() == null
-                    || response.getContent().getMediaTypes().isEmpty())) {
-                response.setContent(OASFactory.createContent().addMediaType(Fhir.JSON, OASFactory.createMediaType()));
+            if (error && untypedOrProblem(response)) {
+                // The 401/403 the scanner adds for secured endpoints are one object shared by every operation:
+                // this operation gets its own, so neither the JSON API's problem+json (platform-web's filter, which
+                // may run first) nor an OperationOutcome leaks from one API into the other.
+                outcomes.put(status, OASFactory.createAPIResponse().description(response.getDescription())
+                        .headers(response.getHeaders()).extensions(response.getExtensions())
+                        .content(OASFactory.createContent().addMediaType(Fhir.JSON, OASFactory.createMediaType()
+                                .schema(ref(OUTCOME)))));
+                continue;
             }
             if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
                 continue;
@@ -81,6 +88,13 @@ public class FhirOpenApi implements OASFilter {
                 }
             }
         }
+        outcomes.forEach(operation.getResponses()::addAPIResponse);
+    }
+
+    /** An error answer with no content yet, or with the problem+json the JSON API's filter gives errors. */
+    private static boolean untypedOrProblem(APIResponse response) {
+        Map<String, MediaType> media = response.getContent() == null ? null : response.getContent().getMediaTypes();
+        return media == null || media.isEmpty() || media.keySet().equals(java.util.Set.of("application/problem+json"));
     }
 
     private static String schemaFor(String path, PathItem.HttpMethod method, String status, boolean error) {
@@ -168,6 +182,9 @@ public class FhirOpenApi implements OASFilter {
                 OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ZERO)));
         components.addParameter("FhirId", query("_id", "Resource ids, comma-separated",
                 OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        components.addParameter("FhirUrl", query("url", "A canonical URL (CodeSystem, Questionnaire), optionally with "
+                + "|version; comma-separated for any of several", OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.STRING)).example("https://backcare.example/fhir/CodeSystem/formulary")));
     }
 
     private static Schema dates() {
