@@ -2,14 +2,16 @@ package org.backcare.plan.fhir;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.backcare.platform.fhir.Canonicals;
 import org.backcare.platform.fhir.FhirServer;
 import org.backcare.platform.fhir.FhirServer.SearchParam;
 import org.backcare.platform.fhir.FhirServer.ServedType;
 
 import java.util.List;
 
-/** What plan-service's FHIR API serves: the domain part of its CapabilityStatement (platform-fhir builds it). */
+/**
+ * What plan-service's FHIR API serves: the domain part of its CapabilityStatement (platform-fhir builds it), and its
+ * own code systems (PlanCodeSystems), which FhirResource serves by id and by url.
+ */
 @Singleton
 public class PlanFhirServer {
 
@@ -36,7 +38,7 @@ public class PlanFhirServer {
                         type("MedicationRequest", "A prescription of the plan, with maxDosePerPeriod from the formulary",
                                 SearchParam.date("The prescription's validity (start to end date) meets the given "
                                         + "date range"))),
-                true, Canonicals.none());
+                true, PlanCodeSystems.all());
     }
 
     private static ServedType type(String type, String documentation, SearchParam date) {
