@@ -44,7 +44,8 @@ public class FhirResource {
     @Operation(operationId = "searchFhir", summary = "Search Observation, QuestionnaireResponse or MedicationStatement",
             description = "Parameters patient, date, _lastUpdated (prefixes eq, gt, ge, lt, le), _count (default 50, at "
                     + "most 500) and _offset. Without patient: integrators and admins only. A Bundle searchset with total "
-                    + "and self/next links; errors are OperationOutcome.")
+                    + "and self/next links; errors are OperationOutcome. CodeSystem and Questionnaire (BackCare's own, "
+                    + "for any caller) are searched by url and _id.")
     @APIResponse(responseCode = "200", description = "Bundle searchset", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "400", description = "Bad parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "403", description = "Search across patients without the integrator role (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
@@ -54,8 +55,10 @@ public class FhirResource {
     @Parameter(ref = "FhirLastUpdated")
     @Parameter(ref = "FhirCount")
     @Parameter(ref = "FhirOffset")
+    @Parameter(ref = "FhirUrl")
     public Response search(@PathParam("type") @Parameter(schema = @Schema(enumeration = {"Observation",
-                                   "QuestionnaireResponse", "MedicationStatement"})) String type, UriInfo uri) {
+                                   "QuestionnaireResponse", "MedicationStatement", "CodeSystem", "Questionnaire"})) String type,
+                           UriInfo uri) {
         return Response.ok(api.search(callers.authenticated(), type, uri)).type(Fhir.JSON).build();
     }
 
@@ -63,7 +66,8 @@ public class FhirResource {
     @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/{type}/{id}")
-    @Operation(operationId = "readFhir", summary = "Read one resource", description = "ETag W/\"version\" and meta.versionId/lastUpdated.")
+    @Operation(operationId = "readFhir", summary = "Read one resource", description = "ETag W/\"version\" and meta.versionId/lastUpdated. "
+            + "Also CodeSystem/tracking and Questionnaire/odi, which any authenticated caller may read.")
     @APIResponse(responseCode = "200", description = "The resource", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown, or its patient is not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response read(@PathParam("type") String type, @PathParam("id") String id) {

@@ -2,14 +2,16 @@ package org.backcare.tracking.fhir;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.backcare.platform.fhir.Canonicals;
 import org.backcare.platform.fhir.FhirServer;
 import org.backcare.platform.fhir.FhirServer.SearchParam;
 import org.backcare.platform.fhir.FhirServer.ServedType;
 
 import java.util.List;
 
-/** What tracking-service's FHIR API serves: the domain part of its CapabilityStatement (platform-fhir builds it). */
+/**
+ * What tracking-service's FHIR API serves: the domain part of its CapabilityStatement (platform-fhir builds it), and
+ * its own CodeSystem and the ODI Questionnaire (TrackingCanonicals), which FhirApi serves by id and by url.
+ */
 @Singleton
 public class TrackingFhirServer {
 
@@ -33,7 +35,7 @@ public class TrackingFhirServer {
                                 "The day answered (authored)"),
                         type("MedicationStatement", "A medication intake the patient logged",
                                 "When the dose was taken (effective)")),
-                true, Canonicals.none());
+                true, TrackingCanonicals.all());
     }
 
     private static ServedType type(String type, String documentation, String date) {
