@@ -21,15 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CapabilityStatement;
-
-import java.time.Instant;
-import java.util.Date;
 
 /**
- * The FHIR R4 read API of patient-service: Patient, CareTeam and Flag by id and by search, and the
- * CapabilityStatement (Bulk Data export is platform/export's BulkExportResource). Answers application/fhir+json;
- * errors are OperationOutcome.
+ * The FHIR R4 read API of patient-service: Patient, CareTeam and Flag by id and by search (the CapabilityStatement
+ * is platform-fhir's, from PatientFhirServer; Bulk Data export is platform/export's BulkExportResource). Answers
+ * application/fhir+json; errors are OperationOutcome.
  */
 @Path(Fhir.ROOT)
 @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
@@ -40,21 +36,11 @@ public class FhirResource {
     private static final Set<String> READERS = Set.of(Role.PATIENT, Role.PHYSICIAN, Role.PHYSICAL_THERAPIST,
             Role.PSYCHOLOGIST, Role.ADMIN, Role.INTEGRATOR);
 
-    private static final Date STARTED = Date.from(Instant.now());
-
     private final FhirService fhir;
     private final FhirCallers callers;
     public FhirResource(FhirService fhir, FhirCallers callers) {
         this.fhir = fhir;
         this.callers = callers;
-    }
-
-    @GET
-    @Path("metadata")
-    @Operation(operationId = "getCapabilityStatement", summary = "FHIR CapabilityStatement", description = "Public, as FHIR clients expect.")
-    @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = Fhir.JSON))
-    public CapabilityStatement metadata(UriInfo uri) {
-        return Capabilities.statement(Fhir.base(uri), STARTED);
     }
 
     @SecurityRequirement(name = "SecurityScheme")

@@ -64,6 +64,8 @@ class FhirApiTest {
         assertThat(patient.getMeta().getVersionId()).isEqualTo("0");
         assertThat(patient.getMeta().getLastUpdated()).isNotNull();
         assertThat(patient.getNameFirstRep().getFamily()).isEqualTo("Berg");
+        assertThat(patient.getText().getStatus().toCode()).isEqualTo("generated");
+        assertThat(patient.getText().getDivAsString()).containsIgnoringCase("Berg");
 
         fhir(physician).header("If-None-Match", "W/\"0\"").get("/fhir/Patient/{id}", id).then().statusCode(304);
 
@@ -225,7 +227,21 @@ class FhirApiTest {
         assertThat(cs.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(cs.getRestFirstRep().getResource()).extracting(r -> r.getType())
                 .containsExactly("Patient", "CareTeam", "Flag");
-        assertThat(cs.getRestFirstRep().getOperation()).extracting(o -> o.getName()).contains("export");
+        // Bulk Data as its IG declares it: the IG's CapabilityStatement, system and Patient-level export.
+        assertThat(cs.getInstantiates()).extracting(i -> i.getValue())
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
+        assertThat(cs.getRestFirstRep().getOperation()).extracting(o -> o.getName() + " " + o.getDefinition())
+                .containsExactly("export http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");
+        assertThat(cs.getRestFirstRep().getResourceFirstRep().getOperation())
+                .extracting(o -> o.getName() + " " + o.getDefinition())
+                .containsExactly("export http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export");
+        assertThat(cs.getRestFirstRep().getSecurity().getServiceFirstRep().getCoding()).extracting(c -> c.getCode())
+                .contains("SMART-on-FHIR");
+        assertThat(cs.getRestFirstRep().getSecurity()
+                .getExtensionByUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris")
+                .getExtensionByUrl("token").getValue().primitiveValue()).endsWith("/protocol/openid-connect/token");
+        // Served resources carry a generated narrative.
+        assertThat(cs.getText().getStatus().toCode()).isEqualTo("generated");
     }
 
     static Bundle search(Users user, String url) {

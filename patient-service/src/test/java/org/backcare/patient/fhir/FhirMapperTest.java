@@ -1,5 +1,6 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.fhir.CapabilityStatements;
 import org.backcare.platform.fhir.OperationOutcomes;
 import org.backcare.patient.careteam.CareTeamMember;
 import org.backcare.patient.careteam.CareTeamRole;
@@ -140,7 +141,9 @@ class FhirMapperTest {
 
     @Test
     void capabilityStatementIsValid() {
-        assertValid(Capabilities.statement("https://backcare.example/fhir", new Date()));
+        assertValid(CapabilityStatements.of(PatientFhirServer.describe(), "https://backcare.example/fhir", new Date(),
+                new CapabilityStatements.OAuthEndpoints("https://login.backcare.example/token",
+                        "https://login.backcare.example/auth")));
     }
 
     @Test

@@ -1,10 +1,11 @@
 package org.backcare.plan.fhir;
 
 import org.backcare.platform.fhir.Fhir;
+import org.backcare.platform.fhir.Canonicals;
 import org.backcare.platform.fhir.FhirException;
 import org.backcare.platform.fhir.SearchParameters;
+import org.backcare.platform.fhir.FhirServer;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,36 +55,33 @@ public class FhirResource {
     private final CurrentCaller caller;
     private final AuditLog audit;
     private final Clock clock;
+    private final Canonicals canonicals;
 
-    public FhirResource(FhirStore store, CurrentCaller caller, AuditLog audit, Clock clock) {
+    public FhirResource(FhirStore store, CurrentCaller caller, AuditLog audit, Clock clock, FhirServer server) {
         this.store = store;
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    @GET
-    @Path("/metadata")
-    @PermitAll
-    @Operation(operationId = "getCapabilityStatement", summary = "FHIR CapabilityStatement", description = "What this FHIR server reads, searches and exports.")
-    @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = Fhir.JSON))
-    public Response metadata(UriInfo uri) {
-        return Response.ok(Capability.statement(base(uri), Date.from(clock.instant()))).build();
+        this.canonicals = server.canonicals();
     }
 
     @GET
     @Path("/{type}/{id}")
     @Transactional
     @Operation(operationId = "readFhir", summary = "Read a FHIR resource",
-            description = "CarePlan, Goal or MedicationRequest by id, with ETag W/\"versionId\".")
+            description = "CarePlan, Goal or MedicationRequest by id, with ETag W/\"versionId\"; or one of BackCare's "
+                    + "CodeSystems (formulary, exercise-catalogue), which any authenticated caller may read.")
     @APIResponse(responseCode = "200", description = "The resource", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token")
     @APIResponse(responseCode = "404", description = "Unknown type or id, or not visible to the caller (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))
-    public Response read(@PathParam("type") @Parameter(description = "CarePlan, Goal or MedicationRequest",
-                                   schema = @Schema(enumeration = {"CarePlan", "Goal", "MedicationRequest"})) String type,
+    public Response read(@PathParam("type") @Parameter(description = "CarePlan, Goal, MedicationRequest or CodeSystem",
+                                   schema = @Schema(enumeration = {"CarePlan", "Goal", "MedicationRequest", "CodeSystem"})) String type,
                          @PathParam("id") String id) {
         Caller who = caller.get();
+        if (canonicals.serves(type)) {
+            return versioned(canonicals.read(type, id));
+        }
         requireType(type);
         PlanParts parts = switch (type) {
             case "Goal" -> FhirIds.parseGoal(id).flatMap(g -> store.plan(g.planId())
@@ -107,6 +105,11 @@ public class FhirResource {
             default -> PlanFhirMapper.carePlan(parts);
         };
         audit.record(who, AuditAction.FHIR_READ, parts.plan().patientId, type + "/" + id);
+        return versioned(resource);
+    }
+
+    /** The resource with its version as a weak ETag, and Last-Modified when known. */
+    private static Response versioned(Resource resource) {
         Meta meta = resource.getMeta();
         Response.ResponseBuilder response = Response.ok(resource).header("ETag", "W/\"" + meta.getVersionId() + "\"");
         if (meta.getLastUpdated() != null) {
@@ -121,7 +124,8 @@ public class FhirResource {
     @Operation(operationId = "searchFhir", summary = "Search FHIR resources",
             description = "A searchset Bundle with total and self/next links. Parameters: patient, date, _lastUpdated "
                     + "(prefixes eq, gt, ge, lt, le; repeat for a range), _count (default 50, at most 500), _offset "
-                    + "(set by the next link). Patients and clinicians see only the patients they may see.")
+                    + "(set by the next link). Patients and clinicians see only the patients they may see. "
+                    + "CodeSystem is searched by url (and _id) only.")
     @APIResponse(responseCode = "200", description = "Bundle of type searchset", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "Invalid search parameter (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))
@@ -133,10 +137,15 @@ public class FhirResource {
     @Parameter(ref = "FhirLastUpdated")
     @Parameter(ref = "FhirCount")
     @Parameter(ref = "FhirOffset")
-    public Response search(@PathParam("type") @Parameter(description = "CarePlan, Goal or MedicationRequest",
-                                   schema = @Schema(enumeration = {"CarePlan", "Goal", "MedicationRequest"})) String type,
+    @Parameter(ref = "FhirUrl")
+    public Response search(@PathParam("type") @Parameter(description = "CarePlan, Goal, MedicationRequest or CodeSystem",
+                                   schema = @Schema(enumeration = {"CarePlan", "Goal", "MedicationRequest", "CodeSystem"})) String type,
                            UriInfo uri) {
         Caller who = caller.get();
+        if (canonicals.serves(type)) {
+            return Response.ok(canonicals.search(type, uri.getQueryParameters(), base(uri),
+                    uri.getRequestUri().toString())).build();
+        }
         requireType(type);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         SearchParameters.requireSupported(type, query, SEARCH_PARAMETERS);
@@ -173,10 +182,12 @@ public class FhirResource {
         return (base.endsWith("/") ? base : base + "/") + "fhir";
     }
 
-    static void requireType(String type) {
+    private void requireType(String type) {
         if (!FhirStore.TYPES.contains(type)) {
+            List<String> served = new ArrayList<>(FhirStore.TYPES);
+            served.addAll(canonicals.types());
             throw new FhirException(404, org.hl7.fhir.r4.model.OperationOutcome.IssueType.NOTSUPPORTED,
-                    "resource type '" + type + "' is not served here; this server has " + FhirStore.TYPES);
+                    "resource type '" + type + "' is not served here; this server has " + served);
         }
     }
 

@@ -8,6 +8,8 @@ import org.backcare.platform.testing.Users;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -42,6 +44,8 @@ class FhirApiTest {
         FhirValidation.assertValid(read.asString());
         CarePlan care = parse(CarePlan.class, read);
         assertThat(care.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
+        assertThat(care.getText().getStatus().toCode()).as("a narrative made by HAPI's generator").isEqualTo("generated");
+        assertThat(care.getText().getDivAsString()).startsWith("<div").contains("CarePlan", care.getTitle());
         assertThat(care.getSubject().getReference()).isEqualTo("Patient/" + plan.patient().id());
         assertThat(read.header("ETag")).isEqualTo("W/\"" + care.getMeta().getVersionId() + "\"");
         fhir(plan.physician()).header("If-None-Match", read.header("ETag")).get("/fhir/CarePlan/{id}", plan.planId())
@@ -182,8 +186,68 @@ class FhirApiTest {
         FhirValidation.assertValid(metadata.asString());
         CapabilityStatement cs = parse(CapabilityStatement.class, metadata);
         assertThat(cs.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .containsExactly("CarePlan", "Goal", "MedicationRequest");
-        assertThat(cs.getRestFirstRep().getOperation()).extracting(o -> o.getName()).contains("export");
+                .containsExactly("CarePlan", "Goal", "MedicationRequest", "CodeSystem", "Patient");
+        // Bulk Data as its IG declares it: the IG's CapabilityStatement, system and Patient-level export.
+        assertThat(cs.getInstantiates()).extracting(i -> i.getValue())
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
+        assertThat(cs.getRestFirstRep().getOperation()).extracting(o -> o.getName() + " " + o.getDefinition())
+                .containsExactly("export http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");
+        CapabilityStatement.CapabilityStatementRestResourceComponent patient = cs.getRestFirstRep().getResource().get(4);
+        assertThat(patient.getInteraction()).as("no Patient is served, only its export").isEmpty();
+        assertThat(patient.getOperation()).extracting(o -> o.getName() + " " + o.getDefinition())
+                .containsExactly("export http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export");
+        assertThat(cs.getRestFirstRep().getSecurity().getServiceFirstRep().getCoding()).extracting(c -> c.getCode())
+                .contains("SMART-on-FHIR");
+        assertThat(cs.getRestFirstRep().getSecurity()
+                .getExtensionByUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris")
+                .getExtensionByUrl("token").getValue().primitiveValue()).endsWith("/protocol/openid-connect/token");
+    }
+
+    @Test
+    void theFormularyAndExerciseCatalogueResolveByIdAndUrlForAnyCaller() {
+        TestPlan plan = FhirPlans.activePlan();
+        CarePlan care = parse(CarePlan.class, fhir(plan.physician()).get("/fhir/CarePlan/{id}", plan.planId()));
+        MedicationRequest rx = parse(MedicationRequest.class,
+                fhir(plan.physician()).get("/fhir/MedicationRequest/{id}", plan.prescriptionIds().get(0)));
+
+        for (Users caller : List.of(plan.patient().patient(), Users.integrator(), Users.of("receptionist"))) {
+            Response read = fhir(caller).get("/fhir/CodeSystem/formulary");
+            read.then().statusCode(200).contentType(startsWith(Fhir.JSON)).header("ETag", startsWith("W/\""));
+            FhirValidation.assertValid(read.asString());
+            CodeSystem formulary = parse(CodeSystem.class, read);
+            assertThat(formulary.getUrl()).isEqualTo(PlanFhirMapper.FORMULARY_SYSTEM);
+            assertThat(formulary.getText().getStatus().toCode()).isEqualTo("generated");
+            // The code a served MedicationRequest uses is a concept of the served code system.
+            Coding drug = rx.getMedicationCodeableConcept().getCodingFirstRep();
+            assertThat(drug.getSystem()).isEqualTo(formulary.getUrl());
+            assertThat(formulary.getConcept()).extracting(c -> c.getCode()).contains(drug.getCode());
+        }
+
+        Response searched = fhir(Users.integrator()).queryParam("url", PlanFhirMapper.EXERCISE_SYSTEM).get("/fhir/CodeSystem");
+        searched.then().statusCode(200);
+        FhirValidation.assertValid(searched.asString());
+        Bundle bundle = parse(Bundle.class, searched);
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(bundle.getTotal()).isEqualTo(1);
+        CodeSystem catalogue = (CodeSystem) bundle.getEntryFirstRep().getResource();
+        assertThat(bundle.getEntryFirstRep().getFullUrl()).endsWith("/fhir/CodeSystem/exercise-catalogue");
+        List<String> exercises = care.getActivity().stream().filter(a -> a.getDetail().hasCode())
+                .map(a -> a.getDetail().getCode().getCodingFirstRep())
+                .peek(c -> assertThat(c.getSystem()).isEqualTo(catalogue.getUrl()))
+                .map(Coding::getCode).toList();
+        assertThat(exercises).isNotEmpty();
+        assertThat(catalogue.getConcept()).extracting(c -> c.getCode()).containsAll(exercises);
+        assertThat(parse(Bundle.class, fhir(Users.integrator()).get("/fhir/CodeSystem")).getTotal()).isEqualTo(2);
+
+        assertThat(fhir(Users.integrator()).get("/fhir/CodeSystem/opioids").statusCode()).isEqualTo(404);
+        assertThat(fhir(Users.integrator()).queryParam("name", "formulary").get("/fhir/CodeSystem").statusCode())
+                .isEqualTo(400);
+        assertThat(given().accept(Fhir.JSON).get("/fhir/CodeSystem/formulary").statusCode()).isEqualTo(401);
+
+        CapabilityStatement cs = parse(CapabilityStatement.class, given().accept(Fhir.JSON).get("/fhir/metadata"));
+        assertThat(cs.getRestFirstRep().getResource()).filteredOn(r -> r.getType().equals("CodeSystem"))
+                .singleElement().satisfies(r -> assertThat(r.getSearchParam()).extracting(p -> p.getName())
+                        .containsExactly("url"));
     }
 
     @Test

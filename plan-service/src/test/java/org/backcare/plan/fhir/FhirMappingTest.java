@@ -1,5 +1,6 @@
 package org.backcare.plan.fhir;
 
+import org.backcare.platform.fhir.CapabilityStatements;
 import org.backcare.platform.fhir.OperationOutcomes;
 import org.backcare.plan.medication.Prescription;
 import org.backcare.plan.plan.Plan;
@@ -171,7 +172,9 @@ class FhirMappingTest {
 
     @Test
     void theCapabilityStatementASearchBundleAndAnOperationOutcomeAreValid() {
-        FhirValidation.assertValid(Capability.statement("https://plans.example/fhir", new Date()));
+        FhirValidation.assertValid(CapabilityStatements.of(PlanFhirServer.describe(), "https://plans.example/fhir",
+                new Date(), new CapabilityStatements.OAuthEndpoints("https://login.example/token",
+                        "https://login.example/auth")));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(1);
         bundle.addLink().setRelation("self").setUrl("https://plans.example/fhir/CarePlan?_count=1");
         CarePlan care = PlanFhirMapper.carePlan(parts(PlanStatus.ACTIVE));

@@ -1,7 +1,10 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.Canonicals;
+import org.backcare.platform.fhir.Fhir;
 import org.backcare.platform.fhir.FhirException;
 import org.backcare.platform.fhir.SearchParameters;
+import org.backcare.platform.fhir.FhirServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -37,16 +40,24 @@ public class FhirApi {
     private final Patients patients;
     private final AuditLog audit;
     private final FhirSearch search;
+    private final Canonicals canonicals;
 
-    public FhirApi(Patients patients, AuditLog audit, FhirSearch search) {
+    public FhirApi(Patients patients, AuditLog audit, FhirSearch search, FhirServer server) {
         this.patients = patients;
         this.audit = audit;
         this.search = search;
+        this.canonicals = server.canonicals();
     }
 
-    /** The resource, or 404 when it does not exist or the caller may not see its patient (the same answer). */
+    /**
+     * The resource, or 404 when it does not exist or the caller may not see its patient (the same answer). The
+     * service's CodeSystem and Questionnaire hold no patient data: any caller reads them.
+     */
     @Transactional
     public Resource read(Caller caller, String type, String id) {
+        if (canonicals.serves(type)) {
+            return canonicals.read(type, id);
+        }
         if (!FhirSearch.serves(type)) {
             throw unknownType(type);
         }
@@ -88,9 +99,15 @@ public class FhirApi {
         };
     }
 
-    /** A searchset Bundle with total, self and next links; across patients only for integrators and admins. */
+    /**
+     * A searchset Bundle with total, self and next links; across patients only for integrators and admins. CodeSystem
+     * and Questionnaire are searched by url (and _id), by any caller.
+     */
     @Transactional
     public Bundle search(Caller caller, String type, UriInfo uri) {
+        if (canonicals.serves(type)) {
+            return canonicals.search(type, uri.getQueryParameters(), Fhir.base(uri), uri.getRequestUri().toString());
+        }
         if (!FhirSearch.serves(type)) {
             throw unknownType(type);
         }
@@ -183,7 +200,7 @@ public class FhirApi {
     }
 
     static FhirException unknownType(String type) {
-        return FhirException.notFound("tracking-service serves Observation, QuestionnaireResponse and "
-                + "MedicationStatement, not '" + type + "'");
+        return FhirException.notFound("tracking-service serves Observation, QuestionnaireResponse, "
+                + "MedicationStatement, CodeSystem and Questionnaire, not '" + type + "'");
     }
 }

@@ -19,20 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Resource;
 
-import java.time.Instant;
-import java.util.Date;
-
 /**
  * FHIR R4 for EHRs: read and search Observation (pain, sleep, mood, function, stress, ODI score),
- * QuestionnaireResponse (ODI) and MedicationStatement (intake log). Bulk Data $export is platform/export's
- * (TrackingExportSource says what goes into it).
+ * QuestionnaireResponse (ODI) and MedicationStatement (intake log). The CapabilityStatement is platform-fhir's (from
+ * TrackingFhirServer); Bulk Data $export is platform/export's (TrackingExportSource says what goes into it).
  */
 @Path("/fhir")
 @Tag(name = "FHIR", description = "FHIR R4 read/search API (application/fhir+json)")
 @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
 public class FhirResource {
-
-    private static final Date STARTED = Date.from(Instant.now());
 
     private final FhirApi api;
     private final FhirCallers callers;
@@ -42,14 +37,6 @@ public class FhirResource {
         this.callers = callers;
     }
 
-    @GET
-    @Path("/metadata")
-    @Operation(operationId = "getCapabilityStatement", summary = "CapabilityStatement: what this FHIR endpoint serves")
-    @APIResponse(responseCode = "200", description = "CapabilityStatement", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    public Response metadata(UriInfo uri) {
-        return Response.ok(CapabilityStatements.of(uri.getBaseUri() + "fhir", STARTED)).type(Fhir.JSON).build();
-    }
-
     @SecurityRequirement(name = "SecurityScheme")
     @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
@@ -57,7 +44,8 @@ public class FhirResource {
     @Operation(operationId = "searchFhir", summary = "Search Observation, QuestionnaireResponse or MedicationStatement",
             description = "Parameters patient, date, _lastUpdated (prefixes eq, gt, ge, lt, le), _count (default 50, at "
                     + "most 500) and _offset. Without patient: integrators and admins only. A Bundle searchset with total "
-                    + "and self/next links; errors are OperationOutcome.")
+                    + "and self/next links; errors are OperationOutcome. CodeSystem and Questionnaire (BackCare's own, "
+                    + "for any caller) are searched by url and _id.")
     @APIResponse(responseCode = "200", description = "Bundle searchset", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "400", description = "Bad parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "403", description = "Search across patients without the integrator role (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
@@ -67,8 +55,10 @@ public class FhirResource {
     @Parameter(ref = "FhirLastUpdated")
     @Parameter(ref = "FhirCount")
     @Parameter(ref = "FhirOffset")
+    @Parameter(ref = "FhirUrl")
     public Response search(@PathParam("type") @Parameter(schema = @Schema(enumeration = {"Observation",
-                                   "QuestionnaireResponse", "MedicationStatement"})) String type, UriInfo uri) {
+                                   "QuestionnaireResponse", "MedicationStatement", "CodeSystem", "Questionnaire"})) String type,
+                           UriInfo uri) {
         return Response.ok(api.search(callers.authenticated(), type, uri)).type(Fhir.JSON).build();
     }
 
@@ -76,7 +66,8 @@ public class FhirResource {
     @APIResponse(responseCode = "401", description = "No or invalid access token (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @GET
     @Path("/{type}/{id}")
-    @Operation(operationId = "readFhir", summary = "Read one resource", description = "ETag W/\"version\" and meta.versionId/lastUpdated.")
+    @Operation(operationId = "readFhir", summary = "Read one resource", description = "ETag W/\"version\" and meta.versionId/lastUpdated. "
+            + "Also CodeSystem/tracking and Questionnaire/odi, which any authenticated caller may read.")
     @APIResponse(responseCode = "200", description = "The resource", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown, or its patient is not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response read(@PathParam("type") String type, @PathParam("id") String id) {

@@ -90,6 +90,9 @@ class FhirApiTest {
                 assertThat(read.header("ETag")).isEqualTo("W/\"" + resource.getString("meta.versionId") + "\"");
                 assertThat(resource.getString("meta.lastUpdated")).isNotBlank();
                 assertThat(resource.getString("subject.reference")).isEqualTo("Patient/" + s.patientId());
+                assertThat(resource.getString("text.status")).as("a narrative made by HAPI's generator")
+                        .isEqualTo("generated");
+                assertThat(resource.getString("text.div")).startsWith("<div").contains(type);
                 FhirValidation.assertValid(read.asString());
             }
         }
@@ -223,6 +226,53 @@ class FhirApiTest {
         assertThat(jsonAnonymous.asString()).doesNotContain("OperationOutcome");
     }
 
+    /** The CodeSystem and Questionnaire the served resources name by URL resolve, for any authenticated caller. */
+    @Test
+    void theOdiQuestionnaireAndTheTrackingCodesResolveByIdAndUrl() {
+        Scenario s = scenario();
+        JsonPath response = json(get(s.physician(), "/fhir/QuestionnaireResponse?patient={id}", s.patientId()));
+        String questionnaireUrl = response.getString("entry[0].resource.questionnaire");
+        JsonPath observations = json(get(s.physician(), "/fhir/Observation?patient={id}", s.patientId()));
+        List<String> localCodes = observations.getList(
+                "entry.resource.code.coding.flatten().findAll { it.system == '" + FhirCodes.TRACKING_CODES + "' }.code",
+                String.class);
+        assertThat(localCodes).contains("mood", "stress");
+
+        for (Users caller : List.of(s.patient(), Users.integrator(), Users.of("receptionist"))) {
+            Response questionnaire = get(caller, "/fhir/Questionnaire/odi");
+            assertThat(questionnaire.statusCode()).as(questionnaire.asString()).isEqualTo(200);
+            assertThat(questionnaire.header("ETag")).startsWith("W/\"");
+            FhirValidation.assertValid(questionnaire.asString());
+            JsonPath odi = json(questionnaire);
+            assertThat(odi.getString("url")).isEqualTo(questionnaireUrl);
+            assertThat(odi.getList("item.linkId", String.class)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8",
+                    "9", "10");
+            assertThat(odi.getList("item[0].answerOption.valueInteger", Integer.class)).containsExactly(0, 1, 2, 3, 4, 5);
+            assertThat(odi.getString("text.status")).isEqualTo("generated");
+        }
+        Response byUrl = given().auth().oauth2(s.patient().token()).accept("application/fhir+json")
+                .queryParam("url", questionnaireUrl).get("/fhir/Questionnaire");
+        assertThat(byUrl.statusCode()).isEqualTo(200);
+        FhirValidation.assertValid(byUrl.asString());
+        assertThat(json(byUrl).getString("type")).isEqualTo("searchset");
+        assertThat(json(byUrl).getInt("total")).isEqualTo(1);
+        assertThat(json(byUrl).getString("entry[0].fullUrl")).endsWith("/fhir/Questionnaire/odi");
+
+        Response codes = given().auth().oauth2(Users.integrator().token()).accept("application/fhir+json")
+                .queryParam("url", FhirCodes.TRACKING_CODES).get("/fhir/CodeSystem");
+        assertThat(json(codes).getInt("total")).isEqualTo(1);
+        FhirValidation.assertValid(codes.asString());
+        assertThat(json(codes).getList("entry[0].resource.concept.code", String.class)).containsAll(localCodes);
+        Response read = get(s.patient(), "/fhir/CodeSystem/tracking");
+        assertThat(read.statusCode()).isEqualTo(200);
+        FhirValidation.assertValid(read.asString());
+
+        assertOutcome(get(s.patient(), "/fhir/Questionnaire/phq-9"), 404);
+        assertOutcome(given().auth().oauth2(s.patient().token()).accept("application/fhir+json")
+                .queryParam("title", "ODI").get("/fhir/Questionnaire"), 400);
+        assertOutcome(given().accept("application/fhir+json").get("/fhir/Questionnaire/odi"), 401);
+    }
+
     @Test
     void capabilityStatementIsValidAndPublic() {
         Response r = given().accept("application/fhir+json").get("/fhir/metadata");
@@ -232,8 +282,21 @@ class FhirApiTest {
         JsonPath cs = json(r);
         assertThat(cs.getString("resourceType")).isEqualTo("CapabilityStatement");
         assertThat(cs.getList("rest[0].resource.type", String.class))
-                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement");
-        assertThat(cs.getList("rest[0].operation.name", String.class)).contains("export");
+                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement", "CodeSystem",
+                        "Questionnaire", "Patient");
+        // Bulk Data as its IG declares it: the IG's CapabilityStatement, system and Patient-level export.
+        assertThat(cs.getList("instantiates", String.class))
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
+        assertThat(cs.getList("rest[0].operation.name", String.class)).containsExactly("export");
+        assertThat(cs.getList("rest[0].operation.definition", String.class))
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");
+        assertThat(cs.getList("rest[0].resource[5].interaction")).as("no Patient is served, only its export").isNull();
+        assertThat(cs.getList("rest[0].resource[5].operation.name", String.class)).containsExactly("export");
+        assertThat(cs.getList("rest[0].resource[5].operation.definition", String.class))
+                .containsExactly("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export");
+        assertThat(cs.getList("rest[0].security.service[0].coding.code", String.class)).contains("SMART-on-FHIR");
+        assertThat(cs.getString("rest[0].security.extension[0].extension.find { it.url == 'token' }.valueUri"))
+                .endsWith("/protocol/openid-connect/token");
         // application/json is accepted as well.
         assertThat(given().accept("application/json").get("/fhir/metadata").statusCode()).isEqualTo(200);
     }

@@ -15,7 +15,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
-/** Writes any HAPI resource with HAPI's JSON parser: FHIR JSON is never written by hand. */
+/**
+ * Writes any HAPI resource with HAPI's JSON parser (FHIR JSON is never written by hand), each resource (each entry
+ * of a Bundle) with a generated narrative unless it has text already.
+ */
 @Provider
 @Produces({Fhir.JSON, MediaType.APPLICATION_JSON})
 public class FhirJsonWriter implements MessageBodyWriter<IBaseResource> {
@@ -29,6 +32,7 @@ public class FhirJsonWriter implements MessageBodyWriter<IBaseResource> {
     public void writeTo(IBaseResource resource, Class<?> type, Type genericType, Annotation[] annotations,
                         MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
             throws IOException {
+        Narratives.generate(resource);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         Fhir.json().encodeResourceToWriter(resource, writer);
         writer.flush();

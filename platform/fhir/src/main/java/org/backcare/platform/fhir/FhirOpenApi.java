@@ -171,6 +171,9 @@ public class FhirOpenApi implements OASFilter {
                 OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ZERO)));
         components.addParameter("FhirId", query("_id", "Resource ids, comma-separated",
                 OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        components.addParameter("FhirUrl", query("url", "A canonical URL (CodeSystem, Questionnaire), optionally with "
+                + "|version; comma-separated for any of several", OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.STRING)).example("https://backcare.example/fhir/CodeSystem/formulary")));
     }
 
     private static Schema dates() {
