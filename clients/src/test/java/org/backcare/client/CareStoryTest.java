@@ -184,7 +184,7 @@ class CareStoryTest {
         assertThat(fhirPatient.getId()).isEqualTo(patientId.toString());
 
         var planFhir = new org.backcare.client.plan.api.FhirApi(Clients.plan(users.token("dr.house")));
-        var carePlans = eventually(() -> planFhir.searchFhir("CarePlan", "Patient/" + patientId));
+        var carePlans = eventually(() -> planFhir.searchFhir("CarePlan", "Patient/" + patientId, null, null, 50, null, null));
         assertThat(carePlans.getEntry()).anyMatch(e -> planId.toString().equals(e.getResource().getId()));
     }
 

@@ -1,5 +1,6 @@
 package org.backcare.patient.fhir;
 
+import org.backcare.platform.fhir.FhirOpenApi;
 import org.backcare.platform.access.Role;
 import java.util.Set;
 import org.backcare.platform.fhir.FhirCallers;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.backcare.patient.fhir.FhirMapper.Type;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -87,10 +89,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
-    @Parameter(ref = "FhirId")
-    @Parameter(ref = "FhirLastUpdated")
-    @Parameter(ref = "FhirCount")
-    @Parameter(ref = "FhirOffset")
+    @Extension(name = FhirOpenApi.SEARCH_PARAMETERS, value = "FhirId,FhirLastUpdated,FhirCount,FhirOffset")
     public Bundle searchPatients(UriInfo uri) {
         return search(Type.PATIENT, uri);
     }
@@ -103,12 +102,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
-    @Parameter(ref = "FhirId")
-    @Parameter(ref = "FhirPatient")
-    @Parameter(ref = "FhirDate")
-    @Parameter(ref = "FhirLastUpdated")
-    @Parameter(ref = "FhirCount")
-    @Parameter(ref = "FhirOffset")
+    @Extension(name = FhirOpenApi.SEARCH_PARAMETERS, value = "FhirId,FhirPatient,FhirDate,FhirLastUpdated,FhirCount,FhirOffset")
     public Bundle searchCareTeams(UriInfo uri) {
         return search(Type.CARE_TEAM, uri);
     }
@@ -121,12 +115,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "400", description = "An unsupported or invalid parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
-    @Parameter(ref = "FhirId")
-    @Parameter(ref = "FhirPatient")
-    @Parameter(ref = "FhirDate")
-    @Parameter(ref = "FhirLastUpdated")
-    @Parameter(ref = "FhirCount")
-    @Parameter(ref = "FhirOffset")
+    @Extension(name = FhirOpenApi.SEARCH_PARAMETERS, value = "FhirId,FhirPatient,FhirDate,FhirLastUpdated,FhirCount,FhirOffset")
     public Bundle searchFlags(UriInfo uri) {
         return search(Type.FLAG, uri);
     }

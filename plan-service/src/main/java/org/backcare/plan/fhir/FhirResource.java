@@ -3,6 +3,7 @@ package org.backcare.plan.fhir;
 import org.backcare.platform.fhir.Fhir;
 import org.backcare.platform.fhir.Canonicals;
 import org.backcare.platform.fhir.FhirException;
+import org.backcare.platform.fhir.FhirOpenApi;
 import org.backcare.platform.fhir.SearchParameters;
 import org.backcare.platform.fhir.FhirServer;
 import io.quarkus.security.Authenticated;
@@ -23,6 +24,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -132,12 +134,7 @@ public class FhirResource {
     @APIResponse(responseCode = "401", description = "No or invalid access token")
     @APIResponse(responseCode = "404", description = "Unsupported resource type (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))
-    @Parameter(ref = "FhirPatient")
-    @Parameter(ref = "FhirDate")
-    @Parameter(ref = "FhirLastUpdated")
-    @Parameter(ref = "FhirCount")
-    @Parameter(ref = "FhirOffset")
-    @Parameter(ref = "FhirUrl")
+    @Extension(name = FhirOpenApi.SEARCH_PARAMETERS, value = "FhirPatient,FhirDate,FhirLastUpdated,FhirCount,FhirOffset,FhirUrl")
     public Response search(@PathParam("type") @Parameter(description = "CarePlan, Goal, MedicationRequest or CodeSystem",
                                    schema = @Schema(enumeration = {"CarePlan", "Goal", "MedicationRequest", "CodeSystem"})) String type,
                            UriInfo uri) {

@@ -44,4 +44,11 @@ class ApiContractTest {
         ApiContract.assertUnauthenticatedIsAProblem("/plans");
     }
 
+
+    /** Every FHIR search parameter the service takes is a declared, typed parameter of the search operation. */
+    @Test
+    void theFhirSearchDeclaresEveryParameterItTakes() {
+        ApiContract.assertFhirSearchDeclares("/fhir/{type}", "FhirPatient", "FhirDate", "FhirLastUpdated", "FhirCount",
+                "FhirOffset", "FhirUrl");
+    }
 }

@@ -1,5 +1,6 @@
 package org.backcare.tracking.fhir;
 
+import org.backcare.platform.fhir.FhirOpenApi;
 import org.backcare.platform.fhir.FhirCallers;
 import org.backcare.platform.fhir.Fhir;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,12 +52,7 @@ public class FhirResource {
     @APIResponse(responseCode = "400", description = "Bad parameter (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "403", description = "Search across patients without the integrator role (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown type, or patient not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
-    @Parameter(ref = "FhirPatient")
-    @Parameter(ref = "FhirDate")
-    @Parameter(ref = "FhirLastUpdated")
-    @Parameter(ref = "FhirCount")
-    @Parameter(ref = "FhirOffset")
-    @Parameter(ref = "FhirUrl")
+    @Extension(name = FhirOpenApi.SEARCH_PARAMETERS, value = "FhirPatient,FhirDate,FhirLastUpdated,FhirCount,FhirOffset,FhirUrl")
     public Response search(@PathParam("type") @Parameter(schema = @Schema(enumeration = {"Observation",
                                    "QuestionnaireResponse", "MedicationStatement", "CodeSystem", "Questionnaire"})) String type,
                            UriInfo uri) {

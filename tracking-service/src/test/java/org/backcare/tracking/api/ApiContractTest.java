@@ -44,4 +44,11 @@ class ApiContractTest {
         ApiContract.assertUnauthenticatedIsAProblem("/patients/00000000-0000-4000-8000-000000000000/timeline");
     }
 
+
+    /** Every FHIR search parameter the service takes is a declared, typed parameter of the search operation. */
+    @Test
+    void theFhirSearchDeclaresEveryParameterItTakes() {
+        ApiContract.assertFhirSearchDeclares("/fhir/{type}", "FhirPatient", "FhirDate", "FhirLastUpdated", "FhirCount",
+                "FhirOffset", "FhirUrl");
+    }
 }

@@ -29,6 +29,7 @@ public class FhirOpenApi implements OASFilter {
     static final String RESOURCE = "FhirResource";
     static final String BUNDLE = "FhirBundle";
     static final String OUTCOME = "OperationOutcome";
+    public static final String SEARCH_PARAMETERS = "x-fhir-search-parameters";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -43,6 +44,7 @@ public class FhirOpenApi implements OASFilter {
             any = true;
             for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
                 type(path.getKey(), op.getKey(), op.getValue());
+                declareSearchParameters(op.getValue());
             }
         }
         if (any) {
@@ -153,9 +155,30 @@ public class FhirOpenApi implements OASFilter {
     }
 
     /**
-     * The search parameters the services support, declared once: a search operation refers to the ones it takes
-     * with {@code @Parameter(ref = "FhirPatient")}, so a generated client gets them as typed arguments.
+     * A search names the shared parameters it takes in its {@value #SEARCH_PARAMETERS} extension
+     * ({@code @Extension(name = FhirOpenApi.SEARCH_PARAMETERS, value = "FhirPatient,FhirDate")}): repeated
+     * {@code @Parameter(ref = ...)} annotations would not do, as the scanner keeps only the first parameter without a
+     * name. Each becomes a reference to the shared parameter, so a generated client gets them as typed arguments.
      */
+    private static void declareSearchParameters(Operation operation) {
+        Object names = operation.getExtensions() == null ? null : operation.getExtensions().get(SEARCH_PARAMETERS);
+        if (names == null) {
+            return;
+        }
+        // The scanner copies a method's extensions onto its responses too.
+        operation.removeExtension(SEARCH_PARAMETERS);
+        if (operation.getResponses() != null) {
+            operation.getResponses().removeExtension(SEARCH_PARAMETERS);
+            if (operation.getResponses().getAPIResponses() != null) {
+                operation.getResponses().getAPIResponses().values().forEach(r -> r.removeExtension(SEARCH_PARAMETERS));
+            }
+        }
+        for (String name : names.toString().split(",")) {
+            operation.addParameter(OASFactory.createParameter().ref(name.strip()));
+        }
+    }
+
+    /** The search parameters the services support, declared once (see {@link #declareSearchParameters}). */
     private static void addSearchParameters(Components components) {
         components.addParameter("FhirPatient", query("patient", "The patient: Patient/{id} or the id",
                 OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))

@@ -30,6 +30,8 @@ public final class ApiContract {
     public static void assertCommittedOpenApiIsServed() {
         String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
                 .extract().asString();
+        assertThat(served).as("FHIR search parameter lists are turned into declared parameters")
+                .doesNotContain("x-fhir-search-parameters");
         try {
             if (Boolean.getBoolean("backcare.openapi.write")) {
                 Files.writeString(COMMITTED, served);
@@ -130,6 +132,14 @@ public final class ApiContract {
                     .body("type", equalTo("https://backcare.example/problems/unauthenticated"))
                     .body("detail", containsString("token"));
         }
+    }
+
+    /** Every FHIR search parameter the service takes is a declared, typed parameter of its search operation. */
+    public static void assertFhirSearchDeclares(String path, String... sharedParameters) {
+        String[] refs = java.util.Arrays.stream(sharedParameters).map(p -> "#/components/parameters/" + p)
+                .toArray(String[]::new);
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'" + path + "'.get.parameters.'$ref'", org.hamcrest.Matchers.hasItems(refs));
     }
 
     /** Readiness and liveness are UP, Prometheus metrics include {@code metric}, Swagger UI answers. */
