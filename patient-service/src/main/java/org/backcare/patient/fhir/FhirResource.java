@@ -6,7 +6,6 @@ import java.util.Set;
 import org.backcare.platform.fhir.FhirCallers;
 import org.backcare.platform.fhir.Fhir;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.backcare.patient.fhir.FhirMapper.Type;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,24 +49,24 @@ public class FhirResource {
     @GET
     @Path("Patient/{id}")
     @Operation(operationId = "readFhirPatient", summary = "Read a FHIR Patient")
-    @APIResponse(responseCode = "200", description = "The Patient; ETag W/\"version\"", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "200", description = "The Patient", headers = @Header(name = "ETag", description = "W/\"versionId\""), content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
-    public Response readPatient(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return read(Type.PATIENT, id, ifNoneMatch);
+    public Response readPatient(@PathParam("id") String id) {
+        return read(Type.PATIENT, id);
     }
 
     @SecurityRequirement(name = "SecurityScheme")
     @GET
     @Path("CareTeam/{id}")
     @Operation(operationId = "readFhirCareTeam", summary = "Read a FHIR CareTeam", description = "A patient's care team has the patient's id.")
-    @APIResponse(responseCode = "200", description = "The CareTeam; ETag W/\"version\"", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "200", description = "The CareTeam", headers = @Header(name = "ETag", description = "W/\"versionId\""), content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
-    public Response readCareTeam(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return read(Type.CARE_TEAM, id, ifNoneMatch);
+    public Response readCareTeam(@PathParam("id") String id) {
+        return read(Type.CARE_TEAM, id);
     }
 
     @SecurityRequirement(name = "SecurityScheme")
@@ -74,12 +74,12 @@ public class FhirResource {
     @Path("Flag/{id}")
     @Operation(operationId = "readFhirFlag", summary = "Read a FHIR Flag",
             description = "The urgent-review flag of a patient (same id as the patient); 404 when there is no urgent review.")
-    @APIResponse(responseCode = "200", description = "The Flag; ETag W/\"version\"", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "200", description = "The Flag", headers = @Header(name = "ETag", description = "W/\"versionId\""), content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "401", description = "No or invalid access token", content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "404", description = "Unknown, no urgent review, or not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON))
-    public Response readFlag(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return read(Type.FLAG, id, ifNoneMatch);
+    public Response readFlag(@PathParam("id") String id) {
+        return read(Type.FLAG, id);
     }
 
     @SecurityRequirement(name = "SecurityScheme")
@@ -120,11 +120,8 @@ public class FhirResource {
         return search(Type.FLAG, uri);
     }
 
-    private Response read(Type type, String id, String ifNoneMatch) {
+    private Response read(Type type, String id) {
         FhirService.Read read = fhir.read(callers.require(READERS, "the FHIR API"), type, id);
-        if (ifNoneMatch != null && (ifNoneMatch.equals(read.etag()) || ifNoneMatch.equals(read.etag().substring(2)))) {
-            return Response.notModified().header(HttpHeaders.ETAG, read.etag()).build();
-        }
         return Response.ok(read.resource()).type(Fhir.JSON).header(HttpHeaders.ETAG, read.etag())
                 .header(HttpHeaders.LAST_MODIFIED, read.resource().getMeta().getLastUpdated())
                 .build();

@@ -13,9 +13,6 @@ import java.util.List;
 @Singleton
 public class PatientFhirServer {
 
-    static final String CLINICAL_PATIENT = "http://hl7.org/fhir/SearchParameter/clinical-patient";
-    static final String CLINICAL_DATE = "http://hl7.org/fhir/SearchParameter/clinical-date";
-
     @Produces
     @Singleton
     FhirServer fhirServer() {
@@ -40,10 +37,10 @@ public class PatientFhirServer {
     }
 
     private static SearchParam patient() {
-        return SearchParam.patient("Patient/{id} or the id (also as subject)").definedBy(CLINICAL_PATIENT);
+        return SearchParam.clinicalPatient("Patient/{id} or the id (also as subject)");
     }
 
     private static SearchParam date(String meaning) {
-        return SearchParam.date(meaning).definedBy(CLINICAL_DATE);
+        return SearchParam.clinicalDate(meaning);
     }
 }

@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -73,7 +74,7 @@ public class FhirResource {
     @Operation(operationId = "readFhir", summary = "Read a FHIR resource",
             description = "CarePlan, Goal or MedicationRequest by id, with ETag W/\"versionId\"; or one of BackCare's "
                     + "CodeSystems (formulary, exercise-catalogue), which any authenticated caller may read.")
-    @APIResponse(responseCode = "200", description = "The resource", content = @Content(mediaType = Fhir.JSON))
+    @APIResponse(responseCode = "200", description = "The resource", headers = @Header(name = "ETag", description = "W/\"versionId\""), content = @Content(mediaType = Fhir.JSON))
     @APIResponse(responseCode = "401", description = "No or invalid access token")
     @APIResponse(responseCode = "404", description = "Unknown type or id, or not visible to the caller (OperationOutcome)",
             content = @Content(mediaType = Fhir.JSON))

@@ -15,9 +15,6 @@ import java.util.List;
 @Singleton
 public class PlanFhirServer {
 
-    static final String CLINICAL_PATIENT = "http://hl7.org/fhir/SearchParameter/clinical-patient";
-    static final String CLINICAL_DATE = "http://hl7.org/fhir/SearchParameter/clinical-date";
-
     @Produces
     @Singleton
     FhirServer fhirServer() {
@@ -31,8 +28,8 @@ public class PlanFhirServer {
                 "Patients read their own plans, clinicians those of the patients whose care team they are on, "
                         + "admins and integrators (client credentials) every plan.",
                 List.of(type("CarePlan", "The treatment plan: goals and exercises/self-management as activities, "
-                                + "prescriptions referenced", SearchParam.date("The plan's period (start to the next "
-                                + "review) meets the given date range").definedBy(CLINICAL_DATE)),
+                                + "prescriptions referenced", SearchParam.clinicalDate("The plan's period (start to the next "
+                                + "review) meets the given date range")),
                         type("Goal", "A SMART goal of the plan (id {planId}-goal-{index})",
                                 SearchParam.date("The goal's target due date")),
                         type("MedicationRequest", "A prescription of the plan, with maxDosePerPeriod from the formulary",
@@ -43,7 +40,7 @@ public class PlanFhirServer {
 
     private static ServedType type(String type, String documentation, SearchParam date) {
         return ServedType.readAndSearch(type, documentation,
-                SearchParam.patient("Patient/{id}, or the id alone").definedBy(CLINICAL_PATIENT), date,
+                SearchParam.clinicalPatient("Patient/{id}, or the id alone"), date,
                 SearchParam.lastUpdated(), SearchParam.count(), SearchParam.offset());
     }
 }

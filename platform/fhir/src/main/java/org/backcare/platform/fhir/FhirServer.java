@@ -85,6 +85,16 @@ public record FhirServer(String service, String description, String access, List
             return of("patient", SearchParamType.REFERENCE, documentation);
         }
 
+        /** The patient of a clinical resource (CarePlan, Observation, Flag...), as FHIR's clinical-patient defines it. */
+        public static SearchParam clinicalPatient(String documentation) {
+            return patient(documentation).definedBy("http://hl7.org/fhir/SearchParameter/clinical-patient");
+        }
+
+        /** The date of a clinical resource, as FHIR's clinical-date defines it (e.g. a CarePlan's period). */
+        public static SearchParam clinicalDate(String documentation) {
+            return date(documentation).definedBy("http://hl7.org/fhir/SearchParameter/clinical-date");
+        }
+
         /** A date of the resource; prefixes eq, gt, ge, lt, le. */
         public static SearchParam date(String documentation) {
             return of("date", SearchParamType.DATE, documentation + "; prefixes eq, gt, ge, lt, le; repeat for a range");
