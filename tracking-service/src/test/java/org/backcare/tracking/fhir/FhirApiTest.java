@@ -267,7 +267,7 @@ class FhirApiTest {
         assertThat(read.statusCode()).isEqualTo(200);
         FhirValidation.assertValid(read.asString());
 
-        assertOutcome(get(s.patient(), "/fhir/Questionnaire/phq-9"), 404);
+        assertOutcome(get(s.patient(), "/fhir/Questionnaire/phq-10"), 404);
         assertOutcome(given().auth().oauth2(s.patient().token()).accept("application/fhir+json")
                 .queryParam("title", "ODI").get("/fhir/Questionnaire"), 400);
         assertOutcome(given().accept("application/fhir+json").get("/fhir/Questionnaire/odi"), 401);
