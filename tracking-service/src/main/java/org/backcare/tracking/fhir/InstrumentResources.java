@@ -78,11 +78,6 @@ public final class InstrumentResources {
     private InstrumentResources() {
     }
 
-    /** Whether the result is an instrument's (and not the ODI, which has {@link OdiResources}). */
-    public static boolean isInstrument(Questionnaire q) {
-        return Instruments.current(q.kind).isPresent();
-    }
-
     /** Whether the result also is a RiskAssessment: STarT Back's stratum is a risk of a poor outcome. */
     public static boolean hasRiskAssessment(Questionnaire q) {
         return Instruments.START_BACK.equals(q.kind);
