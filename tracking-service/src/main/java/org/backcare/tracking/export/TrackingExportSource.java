@@ -10,8 +10,10 @@ import org.backcare.tracking.audit.AuditAction;
 import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.fhir.CheckInObservations;
 import org.backcare.tracking.fhir.MedicationStatements;
-import org.backcare.tracking.fhir.OdiResources;
+import org.backcare.tracking.fhir.InstrumentResources;
+import org.backcare.tracking.fhir.QuestionnaireResources;
 import org.backcare.tracking.medication.MedicationIntake;
+import org.backcare.tracking.questionnaire.Instruments;
 import org.backcare.tracking.questionnaire.Questionnaire;
 import org.hibernate.CacheMode;
 import org.hibernate.ScrollMode;
@@ -23,18 +25,22 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What tracking-service puts into a Bulk Data export: check-ins and ODI scores as Observation, ODI answers as
- * QuestionnaireResponse, the intake log as MedicationStatement. Each is read from a forward-only cursor, read-only,
- * with the persistence context cleared every fetch-size rows, so memory does not grow with the export.
+ * What tracking-service puts into a Bulk Data export: check-ins, ODI and instrument scores as Observation, their
+ * answers as QuestionnaireResponse, the intake log as MedicationStatement, STarT Back strata as RiskAssessment (scores
+ * and answers only: no free text). Each is read from a forward-only cursor, read-only, with the persistence context
+ * cleared every fetch-size rows, so memory does not grow with the export.
  */
 @ApplicationScoped
 public class TrackingExportSource implements ExportSource {
 
-    static final List<String> TYPES = List.of("Observation", "QuestionnaireResponse", "MedicationStatement");
+    static final List<String> TYPES = List.of("Observation", "QuestionnaireResponse", "MedicationStatement",
+            "RiskAssessment");
 
     private static final String CHECK_INS = "from CheckIn e where e.updatedAt > :since and e.updatedAt <= :until";
-    private static final String ODI = "from Questionnaire e where e.kind = 'odi' and e.recordedAt > :since "
+    private static final String QUESTIONNAIRES = "from Questionnaire e where e.recordedAt > :since "
             + "and e.recordedAt <= :until";
+    private static final String START_BACK = "from Questionnaire e where e.kind = '" + Instruments.START_BACK
+            + "' and e.recordedAt > :since and e.recordedAt <= :until";
     private static final String INTAKES = "from MedicationIntake e where e.recordedAt > :since and e.recordedAt <= :until";
 
     private final EntityManager em;
@@ -59,13 +65,19 @@ public class TrackingExportSource implements ExportSource {
         session.setDefaultReadOnly(true);
         if (scope.wants("Observation")) {
             stream(session, scope, CHECK_INS, CheckIn.class, c -> CheckInObservations.of(c).forEach(sink::accept));
-            stream(session, scope, ODI, Questionnaire.class, q -> sink.accept(OdiResources.score(q)));
+            stream(session, scope, QUESTIONNAIRES, Questionnaire.class,
+                    q -> sink.accept(QuestionnaireResources.score(q)));
         }
         if (scope.wants("QuestionnaireResponse")) {
-            stream(session, scope, ODI, Questionnaire.class, q -> sink.accept(OdiResources.response(q)));
+            stream(session, scope, QUESTIONNAIRES, Questionnaire.class,
+                    q -> sink.accept(QuestionnaireResources.response(q)));
         }
         if (scope.wants("MedicationStatement")) {
             stream(session, scope, INTAKES, MedicationIntake.class, m -> sink.accept(MedicationStatements.of(m)));
+        }
+        if (scope.wants("RiskAssessment")) {
+            stream(session, scope, START_BACK, Questionnaire.class,
+                    q -> sink.accept(InstrumentResources.riskAssessment(q)));
         }
     }
 

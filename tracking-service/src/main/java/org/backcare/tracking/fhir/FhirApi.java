@@ -19,6 +19,7 @@ import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.medication.MedicationIntake;
 import org.backcare.tracking.patient.Patients;
 import org.backcare.platform.problem.ProblemException;
+import org.backcare.tracking.questionnaire.Instruments;
 import org.backcare.tracking.questionnaire.Questionnaire;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
@@ -36,6 +37,9 @@ public class FhirApi {
     public static final int DEFAULT_COUNT = 50;
     public static final int MAX_COUNT = 500;
     static final Set<String> SEARCH_PARAMS = Set.of("patient", "subject", "date", "_lastUpdated", "_count", "_offset");
+    /** Observation is also searched by code. */
+    static final Set<String> OBSERVATION_SEARCH_PARAMS = Set.of("patient", "subject", "date", "_lastUpdated", "code",
+            "_count", "_offset");
 
     private final Patients patients;
     private final AuditLog audit;
@@ -84,16 +88,18 @@ public class FhirApi {
                 if (suffix == null) {
                     yield Optional.empty();
                 }
-                if (suffix.equals(OdiResources.ODI_SUFFIX)) {
+                if (suffix.equals(OdiResources.ODI_SUFFIX) || Instruments.current(suffix).isPresent()) {
                     yield Questionnaire.<Questionnaire>findByIdOptional(uuid.get())
-                            .filter(q -> Questionnaire.ODI.equals(q.kind)).map(OdiResources::score);
+                            .filter(q -> suffix.equals(q.kind)).map(QuestionnaireResources::score);
                 }
                 yield CheckInObservations.Measure.ofSuffix(suffix).flatMap(m -> CheckIn.<CheckIn>findByIdOptional(uuid.get())
                         .flatMap(c -> CheckInObservations.of(c, m)));
             }
             case "QuestionnaireResponse" -> id.length() != 36 ? Optional.empty()
+                    : Questionnaire.<Questionnaire>findByIdOptional(uuid.get()).map(QuestionnaireResources::response);
+            case "RiskAssessment" -> id.length() != 36 ? Optional.empty()
                     : Questionnaire.<Questionnaire>findByIdOptional(uuid.get())
-                    .filter(q -> Questionnaire.ODI.equals(q.kind)).map(OdiResources::response);
+                    .filter(InstrumentResources::hasRiskAssessment).map(InstrumentResources::riskAssessment);
             default -> id.length() != 36 ? Optional.empty()
                     : MedicationIntake.<MedicationIntake>findByIdOptional(uuid.get()).map(MedicationStatements::of);
         };
@@ -112,7 +118,8 @@ public class FhirApi {
             throw unknownType(type);
         }
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        SearchParameters.requireSupported(type, query, SEARCH_PARAMS);
+        SearchParameters.requireSupported(type, query,
+                "Observation".equals(type) ? OBSERVATION_SEARCH_PARAMS : SEARCH_PARAMS);
         UUID patientId = patientParam(query.get("patient"), query.get("subject"));
         if (patientId != null) {
             try {
@@ -128,7 +135,7 @@ public class FhirApi {
         int offset = intParam(query.getFirst("_offset"), "_offset", 0, 0, Integer.MAX_VALUE);
         FhirSearch.Criteria criteria = new FhirSearch.Criteria(type, patientId,
                 DateParam.parse("date", query.get("date")), DateParam.parse("_lastUpdated", query.get("_lastUpdated")),
-                count, offset);
+                ObservationCodes.kinds(query.get("code")), count, offset);
         FhirSearch.Page page = search.search(criteria);
         audit.record(caller, AuditAction.FHIR_SEARCH, patientId, type + "?" + uri.getRequestUri().getRawQuery());
 
@@ -201,6 +208,6 @@ public class FhirApi {
 
     static FhirException unknownType(String type) {
         return FhirException.notFound("tracking-service serves Observation, QuestionnaireResponse, "
-                + "MedicationStatement, CodeSystem and Questionnaire, not '" + type + "'");
+                + "MedicationStatement, RiskAssessment, CodeSystem and Questionnaire, not '" + type + "'");
     }
 }

@@ -5,28 +5,36 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import org.backcare.tracking.checkin.CheckIn;
 import org.backcare.tracking.medication.MedicationIntake;
+import org.backcare.tracking.questionnaire.Instruments;
 import org.backcare.tracking.questionnaire.Questionnaire;
 import org.hl7.fhir.r4.model.Resource;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Runs a FHIR search as SQL over the source rows: each resource type is a union of "branches" (a check-in yields one
- * Observation per reported measure, an ODI one more), filtered by patient, date and last update, ordered by last
- * update and id, paged by offset. The page's rows are then loaded as entities and mapped.
+ * Observation per reported measure, a completed questionnaire one more), filtered by patient, date, last update and
+ * kind (the {@code code} of an Observation), ordered by last update and id, paged by offset. The page's rows are
+ * then loaded as entities and mapped.
  */
 @ApplicationScoped
 public class FhirSearch {
 
-    /** A search after its parameters were checked. */
+    /**
+     * A search after its parameters were checked.
+     *
+     * @param kinds the kinds of row to keep ({@link ObservationCodes}), or null for all
+     */
     public record Criteria(String type, UUID patientId, List<DateParam.Bound> date, List<DateParam.Bound> lastUpdated,
-                           int count, int offset) {
+                           Set<String> kinds, int count, int offset) {
     }
 
     public record Page(long total, List<Resource> resources) {
@@ -42,17 +50,20 @@ public class FhirSearch {
             + "('stress', c.stress is not null)) m(kind, present)";
     private static final Branch CHECK_IN = new Branch("check_in", "check_in c " + MEASURES, "m.present",
             "m.kind", "(c.day::timestamp at time zone 'UTC')", "c.updated_at");
-    private static final Branch ODI_SCORE = new Branch("odi", "questionnaire c", "c.kind = 'odi'",
-            "'odi'", "(c.day::timestamp at time zone 'UTC')", "c.recorded_at");
-    private static final Branch ODI_RESPONSE = new Branch("odi", "questionnaire c", "c.kind = 'odi'",
-            "''", "(c.day::timestamp at time zone 'UTC')", "c.recorded_at");
+    /** Every completed questionnaire, the ODI and the instruments: kind is the questionnaire's. */
+    private static final Branch QUESTIONNAIRE = new Branch("questionnaire", "questionnaire c", "true",
+            "c.kind", "(c.day::timestamp at time zone 'UTC')", "c.recorded_at");
+    private static final Branch RISK = new Branch("questionnaire", "questionnaire c",
+            "c.kind = '" + Instruments.START_BACK + "'", "c.kind", "(c.day::timestamp at time zone 'UTC')",
+            "c.recorded_at");
     private static final Branch INTAKE = new Branch("intake", "medication_intake c", "true",
             "''", "c.taken_at", "c.recorded_at");
 
     static final Map<String, List<Branch>> TYPES = Map.of(
-            "Observation", List.of(CHECK_IN, ODI_SCORE),
-            "QuestionnaireResponse", List.of(ODI_RESPONSE),
-            "MedicationStatement", List.of(INTAKE));
+            "Observation", List.of(CHECK_IN, QUESTIONNAIRE),
+            "QuestionnaireResponse", List.of(QUESTIONNAIRE),
+            "MedicationStatement", List.of(INTAKE),
+            "RiskAssessment", List.of(RISK));
 
     private final EntityManager em;
 
@@ -95,6 +106,15 @@ public class FhirSearch {
                 sql.append(" and ").append(b.date()).append(' ').append(bound.op()).append(" ?");
                 params.add(Timestamp.from(bound.value()));
             }
+            if (criteria.kinds() != null) {
+                if (criteria.kinds().isEmpty()) {
+                    sql.append(" and false");
+                } else {
+                    sql.append(" and ").append(b.kind()).append(" in (")
+                            .append(String.join(", ", Collections.nCopies(criteria.kinds().size(), "?"))).append(')');
+                    params.addAll(criteria.kinds());
+                }
+            }
             for (DateParam.Bound bound : criteria.lastUpdated()) {
                 sql.append(" and ").append(b.updated()).append(' ').append(bound.op()).append(" ?");
                 params.add(Timestamp.from(bound.value()));
@@ -116,7 +136,7 @@ public class FhirSearch {
             ids.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
         }
         Map<UUID, CheckIn> checkIns = byId(ids.get("check_in"), CheckIn.class);
-        Map<UUID, Questionnaire> odis = byId(ids.get("odi"), Questionnaire.class);
+        Map<UUID, Questionnaire> questionnaires = byId(ids.get("questionnaire"), Questionnaire.class);
         Map<UUID, MedicationIntake> intakes = byId(ids.get("intake"), MedicationIntake.class);
         List<Resource> resources = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -125,8 +145,11 @@ public class FhirSearch {
             switch ((String) row[0]) {
                 case "check_in" -> CheckInObservations.Measure.ofSuffix(kind)
                         .flatMap(m -> CheckInObservations.of(checkIns.get(id), m)).ifPresent(resources::add);
-                case "odi" -> resources.add("Observation".equals(type)
-                        ? OdiResources.score(odis.get(id)) : OdiResources.response(odis.get(id)));
+                case "questionnaire" -> resources.add(switch (type) {
+                    case "Observation" -> QuestionnaireResources.score(questionnaires.get(id));
+                    case "RiskAssessment" -> InstrumentResources.riskAssessment(questionnaires.get(id));
+                    default -> QuestionnaireResources.response(questionnaires.get(id));
+                });
                 default -> resources.add(MedicationStatements.of(intakes.get(id)));
             }
         }

@@ -21,6 +21,8 @@ public final class OdiResources {
 
     public static final String QUESTIONNAIRE = "https://backcare.example/fhir/Questionnaire/odi";
     public static final String ODI_SUFFIX = "odi";
+    /** https://loinc.org/97909-6: Oswestry disability index score ODI. */
+    static final String SCORE_CODE = "97909-6";
     static final List<String> SECTIONS = List.of("Pain intensity", "Personal care", "Lifting", "Walking", "Sitting",
             "Standing", "Sleeping", "Sex life", "Social life", "Travelling");
 
@@ -52,7 +54,7 @@ public final class OdiResources {
         Observation o = Resources.identify(new Observation(), observationId(q), 1, q.recordedAt);
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.addCategory(CheckInObservations.survey());
-        o.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, "97909-6", "Oswestry disability index score ODI"))
+        o.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, SCORE_CODE, "Oswestry disability index score ODI"))
                 .setText("Oswestry Disability Index score"));
         o.setSubject(Resources.patient(q.patientId));
         o.setEffective(Resources.day(q.day));

@@ -1,17 +1,23 @@
 package org.backcare.tracking.fhir;
 
 import org.backcare.platform.fhir.Canonicals;
+import org.backcare.tracking.questionnaire.Instruments;
 import org.backcare.tracking.questionnaire.Odi;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.Questionnaire;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What tracking-service's resources refer to by canonical URL, served under /fhir so those URLs resolve: the
- * CodeSystem of its local measure codes (the check-in Observations' codes LOINC has none for) and the Oswestry
- * Disability Index Questionnaire its QuestionnaireResponses answer. Made from the code that writes those resources
- * ({@link CheckInObservations.Measure}, {@link OdiResources}, {@link Odi}), so they cannot drift apart.
+ * CodeSystem of its local codes (the check-in measures and the instrument scores and bands LOINC has none for), the
+ * Oswestry Disability Index Questionnaire and one Questionnaire per instrument definition version, which its
+ * QuestionnaireResponses answer. Made from the code that writes those resources ({@link CheckInObservations.Measure},
+ * {@link OdiResources}, {@link Odi}, {@link InstrumentResources}, {@link Instruments}), so they cannot drift apart.
  */
 public final class TrackingCanonicals {
 
@@ -20,7 +26,9 @@ public final class TrackingCanonicals {
 
     /** Every one, as the FHIR API serves them. */
     public static Canonicals all() {
-        return Canonicals.of(trackingCodes(), odi());
+        List<MetadataResource> all = new ArrayList<>(List.of(trackingCodes(), odi()));
+        Instruments.all().forEach(instrument -> all.add(InstrumentResources.questionnaire(instrument)));
+        return Canonicals.of(all.toArray(MetadataResource[]::new));
     }
 
     public static CodeSystem trackingCodes() {
@@ -32,8 +40,8 @@ public final class TrackingCanonicals {
         cs.setStatus(PublicationStatus.ACTIVE);
         cs.setExperimental(false);
         cs.setPublisher("BackCare");
-        cs.setDescription("What a BackCare patient reports in a daily check-in that LOINC has no fitting code for: "
-                + "scores from 0 to 10 as Observation codes.");
+        cs.setDescription("What LOINC has no fitting code for: what a BackCare patient reports in a daily check-in "
+                + "(scores from 0 to 10), and the totals, subscales and bands of the scored instruments.");
         cs.setCaseSensitive(true);
         cs.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
         for (CheckInObservations.Measure measure : CheckInObservations.Measure.values()) {
@@ -42,6 +50,7 @@ public final class TrackingCanonicals {
                         .setDefinition(measure.display + ", as the patient rated it in the day's check-in");
             }
         }
+        InstrumentResources.localConcepts().forEach(cs::addConcept);
         return cs.setCount(cs.getConcept().size());
     }
 

@@ -210,6 +210,11 @@ public final class Instruments {
         return List.copyOf(current.values());
     }
 
+    /** Every definition, every version, in catalogue order: what stored results may have been scored with. */
+    public static List<Instrument> all() {
+        return ALL;
+    }
+
     /** The ids of the instruments, in catalogue order. */
     public static List<String> ids() {
         return current().stream().map(Instrument::id).toList();

@@ -143,6 +143,9 @@ class ExportTest {
         Api.checkIn(p.patient(), p.id(), TODAY.minusDays(2), Api.checkIn(6));
         as(physician).body(Map.of("answers", Arrays.asList(2, 1, 3, 2, 2, 1, null, 2, 1, 2)))
                 .post("/patients/{id}/questionnaires/odi", p.id()).then().statusCode(201);
+        // Medium risk: total 5, psychosocial 2.
+        as(physician).body(Map.of("answers", List.of(1, 1, 1, 0, 1, 0, 1, 0, 0)))
+                .post("/patients/{id}/questionnaires/start-back", p.id()).then().statusCode(201);
         as(p.patient()).body(Map.of("takenAt", Instant.now().minusSeconds(60).toString(), "drug", "ibuprofen",
                 "dose", 400, "unit", "mg", "sideEffects", List.of())).post("/patients/{id}/medication-intakes", p.id())
                 .then().statusCode(201);
@@ -170,7 +173,7 @@ class ExportTest {
         assertThat(manifest.getBoolean("requiresAccessToken")).isTrue();
         assertThat(manifest.getList("error")).isEmpty();
         assertThat(manifest.getList("output.type", String.class))
-                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement");
+                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement", "RiskAssessment");
 
         for (Map<String, Object> output : manifest.<Map<String, Object>>getList("output")) {
             String url = (String) output.get("url");
@@ -179,8 +182,17 @@ class ExportTest {
             assertThat(file.contentType()).startsWith("application/fhir+ndjson");
             assertThat(file.asString().lines().count()).isEqualTo(((Number) output.get("count")).longValue());
             List<String> mine = linesOf(file, p.id());
-            assertThat(mine).as(output.get("type") + " of the patient")
-                    .hasSize(output.get("type").equals("Observation") ? 6 + 1 : 1);
+            int expected = switch ((String) output.get("type")) {
+                case "Observation" -> 6 + 1 + 1;
+                case "QuestionnaireResponse" -> 2;
+                default -> 1;
+            };
+            assertThat(mine).as(output.get("type") + " of the patient").hasSize(expected);
+            if (output.get("type").equals("RiskAssessment")) {
+                JsonPath risk = JsonPath.from(mine.get(0));
+                assertThat(risk.getString("prediction[0].qualitativeRisk.coding[0].code")).isEqualTo("moderate");
+                assertThat(risk.getList("basis.reference", String.class)).hasSize(2);
+            }
             for (String line : mine) {
                 assertThat(JsonPath.from(line).getString("resourceType")).isEqualTo(output.get("type"));
                 FhirValidation.assertValid(line);

@@ -267,7 +267,7 @@ class FhirApiTest {
         assertThat(read.statusCode()).isEqualTo(200);
         FhirValidation.assertValid(read.asString());
 
-        assertOutcome(get(s.patient(), "/fhir/Questionnaire/phq-9"), 404);
+        assertOutcome(get(s.patient(), "/fhir/Questionnaire/phq-10"), 404);
         assertOutcome(given().auth().oauth2(s.patient().token()).accept("application/fhir+json")
                 .queryParam("title", "ODI").get("/fhir/Questionnaire"), 400);
         assertOutcome(given().accept("application/fhir+json").get("/fhir/Questionnaire/odi"), 401);
@@ -282,22 +282,101 @@ class FhirApiTest {
         JsonPath cs = json(r);
         assertThat(cs.getString("resourceType")).isEqualTo("CapabilityStatement");
         assertThat(cs.getList("rest[0].resource.type", String.class))
-                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement", "CodeSystem",
-                        "Questionnaire", "Patient");
+                .containsExactly("Observation", "QuestionnaireResponse", "MedicationStatement", "RiskAssessment",
+                        "CodeSystem", "Questionnaire", "Patient");
+        assertThat(cs.getList("rest[0].resource[0].searchParam.name", String.class)).contains("patient", "date", "code");
+        assertThat(cs.getList("rest[0].resource[3].searchParam.name", String.class)).contains("patient", "date")
+                .doesNotContain("code");
         // Bulk Data as its IG declares it: the IG's CapabilityStatement, system and Patient-level export.
         assertThat(cs.getList("instantiates", String.class))
                 .containsExactly("http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
         assertThat(cs.getList("rest[0].operation.name", String.class)).containsExactly("export");
         assertThat(cs.getList("rest[0].operation.definition", String.class))
                 .containsExactly("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");
-        assertThat(cs.getList("rest[0].resource[5].interaction")).as("no Patient is served, only its export").isNull();
-        assertThat(cs.getList("rest[0].resource[5].operation.name", String.class)).containsExactly("export");
-        assertThat(cs.getList("rest[0].resource[5].operation.definition", String.class))
+        assertThat(cs.getList("rest[0].resource[6].interaction")).as("no Patient is served, only its export").isNull();
+        assertThat(cs.getList("rest[0].resource[6].operation.name", String.class)).containsExactly("export");
+        assertThat(cs.getList("rest[0].resource[6].operation.definition", String.class))
                 .containsExactly("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export");
         assertThat(cs.getList("rest[0].security.service[0].coding.code", String.class)).contains("SMART-on-FHIR");
         assertThat(cs.getString("rest[0].security.extension[0].extension.find { it.url == 'token' }.valueUri"))
                 .endsWith("/protocol/openid-connect/token");
         // application/json is accepted as well.
         assertThat(given().accept("application/json").get("/fhir/metadata").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A PHQ-9 (item 4 skipped) and a high-risk STarT Back: their QuestionnaireResponses, score Observations (searched
+     * by code) and the STarT Back RiskAssessment, for the patient, the care team and integrators only.
+     */
+    @Test
+    void instrumentResultsAreServedSearchableByCodeAndSeenOnlyByThoseAllowed() {
+        Scenario s = scenario();
+        as(s.patient()).body(Map.of("answers", Arrays.asList(1, 2, 1, null, 1, 2, 1, 2, 0)))
+                .post("/patients/{id}/questionnaires/phq-9", s.patientId()).then().statusCode(201);
+        String startBack = as(s.physician()).body(Map.of("answers", List.of(1, 0, 1, 0, 1, 1, 1, 0, 3)))
+                .post("/patients/{id}/questionnaires/start-back", s.patientId()).then().statusCode(201)
+                .extract().path("id");
+
+        JsonPath responses = json(get(s.physician(), "/fhir/QuestionnaireResponse?patient={id}", s.patientId()));
+        assertThat(responses.getInt("total")).as("the ODI and both instruments").isEqualTo(3);
+        assertThat(responses.getList("entry.resource.questionnaire", String.class)).containsExactlyInAnyOrder(
+                "https://backcare.example/fhir/Questionnaire/odi", "https://backcare.example/fhir/Questionnaire/phq-9|1",
+                "https://backcare.example/fhir/Questionnaire/start-back|1");
+
+        Response phq9 = get(s.physician(), "/fhir/Observation?patient={id}&code=http://loinc.org|44261-6", s.patientId());
+        assertThat(phq9.statusCode()).as(phq9.asString()).isEqualTo(200);
+        FhirValidation.assertValid(phq9.asString());
+        assertThat(json(phq9).getInt("total")).isEqualTo(1);
+        assertThat(json(phq9).getInt("entry[0].resource.valueQuantity.value")).isEqualTo(11);
+        assertThat(json(phq9).getString("entry[0].resource.derivedFrom[0].reference")).startsWith("QuestionnaireResponse/");
+        assertThat(json(get(s.physician(), "/fhir/Observation?patient={id}&code=91351-7,97909-6", s.patientId()))
+                .getInt("total")).isEqualTo(2);
+        assertThat(json(get(s.physician(), "/fhir/Observation?patient={id}&code=" + FhirCodes.TRACKING_CODES + "|mood",
+                s.patientId())).getInt("total")).isEqualTo(2);
+        assertThat(json(get(s.physician(), "/fhir/Observation?patient={id}", s.patientId())).getInt("total"))
+                .isEqualTo(2 * 6 + 1 + 2);
+
+        Response risks = get(s.physician(), "/fhir/RiskAssessment?patient={id}", s.patientId());
+        assertThat(risks.statusCode()).as(risks.asString()).isEqualTo(200);
+        FhirValidation.assertValid(risks.asString());
+        assertThat(json(risks).getInt("total")).isEqualTo(1);
+        assertThat(json(risks).getString("entry[0].resource.id")).isEqualTo(startBack);
+        assertThat(json(risks).getString("entry[0].resource.prediction[0].qualitativeRisk.coding[0].code"))
+                .isEqualTo("high");
+
+        List<String> paths = List.of("/fhir/QuestionnaireResponse/" + startBack, "/fhir/Observation/" + startBack
+                + "-start-back", "/fhir/RiskAssessment/" + startBack);
+        for (String path : paths) {
+            for (Users allowed : List.of(s.patient(), s.physician(), Users.integrator())) {
+                Response read = get(allowed, path);
+                assertThat(read.statusCode()).as(path + ": " + read.asString()).isEqualTo(200);
+                assertThat(read.header("ETag")).isEqualTo("W/\"1\"");
+                assertThat(json(read).getString("subject.reference")).isEqualTo("Patient/" + s.patientId());
+                assertThat(json(read).getString("text.status")).isEqualTo("generated");
+                FhirValidation.assertValid(read.asString());
+            }
+        }
+        Scenario other = scenario();
+        for (String path : paths) {
+            assertOutcome(get(other.physician(), path), 404);
+            assertOutcome(get(other.patient(), path), 404);
+        }
+        assertOutcome(get(other.physician(), "/fhir/RiskAssessment?patient={id}", s.patientId()), 404);
+        assertOutcome(get(s.physician(), "/fhir/RiskAssessment"), 403);
+        assertThat(json(get(Users.integrator(), "/fhir/RiskAssessment?_count=0")).getInt("total")).isPositive();
+        // An ODI is no RiskAssessment, and code is Observation's parameter.
+        String odi = responses.getString("entry.find { it.resource.questionnaire.endsWith('/odi') }.resource.id");
+        assertOutcome(get(s.physician(), "/fhir/RiskAssessment/" + odi), 404);
+        assertOutcome(get(s.physician(), "/fhir/RiskAssessment?patient={id}&code=91351-7", s.patientId()), 400);
+
+        // The Questionnaire the responses answer resolves by id and by url|version.
+        Response questionnaire = get(s.patient(), "/fhir/Questionnaire/start-back");
+        assertThat(questionnaire.statusCode()).isEqualTo(200);
+        FhirValidation.assertValid(questionnaire.asString());
+        assertThat(json(questionnaire).getList("item.text", String.class)).startsWith("Item 1", "Item 2");
+        Response byUrl = given().auth().oauth2(s.patient().token()).accept("application/fhir+json")
+                .queryParam("url", "https://backcare.example/fhir/Questionnaire/phq-9|1").get("/fhir/Questionnaire");
+        assertThat(json(byUrl).getInt("total")).isEqualTo(1);
+        assertThat(json(byUrl).getString("entry[0].resource.version")).isEqualTo("1");
     }
 }

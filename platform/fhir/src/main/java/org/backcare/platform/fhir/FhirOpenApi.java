@@ -165,8 +165,11 @@ public class FhirOpenApi implements OASFilter {
         if (names == null) {
             return;
         }
-        // The scanner copies a method's extensions onto its responses too.
+        // The scanner copies a method's extensions onto its responses, and onto parameters declared on the method.
         operation.removeExtension(SEARCH_PARAMETERS);
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(p -> p.removeExtension(SEARCH_PARAMETERS));
+        }
         if (operation.getResponses() != null) {
             operation.getResponses().removeExtension(SEARCH_PARAMETERS);
             if (operation.getResponses().getAPIResponses() != null) {
