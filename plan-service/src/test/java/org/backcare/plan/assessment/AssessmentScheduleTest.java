@@ -118,6 +118,11 @@ class AssessmentScheduleTest {
             assertThat(e.envelope().at("/data/discipline").asText()).isEqualTo("physical-therapist");
             assertThat(e.envelope().at("/data/planId").asText()).isEqualTo(plan);
         });
+        // The data is exactly what deploy/asyncapi.yaml documents.
+        assertThat(due.get(0).envelope().get("data").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("planId", "instrument", "dueDay", "discipline");
+        assertThat(overdue.get(0).envelope().get("data").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("planId", "instrument", "dueDay", "daysOverdue", "discipline");
         Received phq9 = due.stream().filter(e -> e.envelope().at("/data/instrument").asText().equals("phq-9")).findFirst().orElseThrow();
         assertThat(phq9.envelope().at("/data/discipline").asText()).isEqualTo("psychologist");
         assertThat(phq9.envelope().at("/data/dueDay").asText()).isEqualTo(today.minusDays(2).toString());
