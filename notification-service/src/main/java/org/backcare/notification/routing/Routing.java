@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  *       changed it;
  *       plan review due: the plan owner</li>
  *   <li>check-ins missed: a reminder to the patient; a clinician joins a care team: that clinician</li>
+ *   <li>assessment due (from the plan's assessments schedule): a reminder to the patient; assessment overdue: the
+ *       team members of the discipline that owns it (the physicians when the team has none)</li>
  * </ul>
  */
 public final class Routing {
@@ -52,6 +54,8 @@ public final class Routing {
     public static final String CRISIS_GUIDANCE = "crisis-guidance";
     public static final String PSYCHOLOGICAL_DISTRESS = "psychological-distress";
     public static final String FEAR_AVOIDANCE = "fear-avoidance";
+    public static final String ASSESSMENT_DUE = "assessment-due";
+    public static final String ASSESSMENT_OVERDUE = "assessment-overdue";
 
     private static final String URGENT_CARE_ADVICE = "Your care team has been alerted. If you have new weakness or "
             + "numbness in your legs, lose control of your bladder or bowel, have numbness around your genitals or "
@@ -124,6 +128,12 @@ public final class Routing {
                 out.toAll(concerned, FEAR_AVOIDANCE, Priority.NORMAL, "Fear-avoidance: " + name,
                         alertMessage(event, "Pain catastrophizing or fear of movement is high."));
             }
+            case "AssessmentDue" -> out.toPatient(patient, ASSESSMENT_DUE, Priority.NORMAL,
+                    "A questionnaire is due: " + instrumentName(event.text("instrument")),
+                    "Your treatment plan asks you to fill in the " + instrumentName(event.text("instrument"))
+                            + " (due " + event.text("dueDay") + "). It takes a few minutes and shows your care team "
+                            + "how you are doing; you find it in the app under questionnaires.");
+            case "AssessmentOverdue" -> assessmentOverdue(out, event, patient);
             case "CheckInsMissed" -> out.toPatient(patient, CHECK_IN_REMINDER, Priority.NORMAL,
                     "We have not heard from you",
                     "You have not checked in for a few days. A daily check-in takes a minute and helps your care "
@@ -150,7 +160,7 @@ public final class Routing {
         return List.of(RED_FLAG, URGENT_CARE_GUIDANCE, FLARE, FLARE_GUIDANCE, WORSENING_TREND, IMPROVING_TREND,
                 LOW_ADHERENCE, ADHERENCE_ENCOURAGEMENT, NSAID_OVERUSE, MEDICATION_WARNING, POOR_SLEEP, ODI_CHANGE,
                 PLAN_CHANGED, PLAN_REVIEW_DUE, CHECK_IN_REMINDER, CARE_TEAM_JOINED, SELF_HARM_RISK, CRISIS_GUIDANCE,
-                PSYCHOLOGICAL_DISTRESS, FEAR_AVOIDANCE);
+                PSYCHOLOGICAL_DISTRESS, FEAR_AVOIDANCE, ASSESSMENT_DUE, ASSESSMENT_OVERDUE);
     }
 
     private static void redFlag(Notices out, PatientContext patient, String what) {
@@ -187,6 +197,36 @@ public final class Routing {
         }
         out.toPatient(patient, CRISIS_GUIDANCE, Priority.URGENT, "Please read: if you are thinking of harming yourself",
                 CRISIS_ADVICE);
+    }
+
+    /** The discipline that owns the assessment follows it up; the physicians when the team has nobody of it. */
+    private static void assessmentOverdue(Notices out, IncomingEvent event, PatientContext patient) {
+        String discipline = event.text("discipline");
+        List<String> owners = discipline == null ? List.of() : patient.withRole(discipline);
+        String instrument = instrumentName(event.text("instrument"));
+        out.toAll(owners.isEmpty() ? patient.withRole(Role.PHYSICIAN) : owners, ASSESSMENT_OVERDUE, Priority.NORMAL,
+                "Questionnaire overdue: " + patient.displayName(),
+                "The " + instrument + " of " + patient.displayName() + " was due on " + event.text("dueDay")
+                        + overdue(event.data()) + " and has not been filled in. Follow it up with the patient"
+                        + (owners.isEmpty() && discipline != null ? " (no " + discipline + " is on the care team)" : "")
+                        + ".");
+    }
+
+    /** The instrument's name for people; the code when it is not one of the known ones. */
+    private static String instrumentName(String code) {
+        if (code == null) {
+            return "questionnaire";
+        }
+        return switch (code) {
+            case "start-back" -> "STarT Back questionnaire";
+            case "phq-9" -> "PHQ-9 (mood) questionnaire";
+            case "gad-7" -> "GAD-7 (anxiety) questionnaire";
+            case "pcs" -> "Pain Catastrophizing Scale";
+            case "tsk-11" -> "TSK-11 (fear of movement) questionnaire";
+            case "pseq" -> "Pain Self-Efficacy Questionnaire";
+            case "odi" -> "Oswestry Disability Index (ODI)";
+            default -> code;
+        };
     }
 
     private static void planChanged(Notices out, IncomingEvent event, PatientContext patient) {

@@ -105,6 +105,45 @@ class EmailTest {
     }
 
     @Test
+    void aDueQuestionnaireWaitsForTheEndOfQuietHoursAndAnOverdueOneReachesTheOwningDiscipline() {
+        Users physician = Users.physician();
+        Users psychologist = Users.psychologist();
+        Users patientLogin = Users.patient();
+        TestPatient patient = PatientEvents.registered(patientLogin, List.of(), "mechanical", physician, psychologist);
+        ZoneId stockholm = ZoneId.of("Europe/Stockholm");
+        ZonedDateTime now = ZonedDateTime.now(stockholm);
+        ZonedDateTime end = now.plusHours(1).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> prefs = Api.preferences(true);
+        prefs.put("quietHours", Map.of("start", now.minusHours(1).format(HH_MM), "end", end.format(HH_MM)));
+        prefs.put("timeZone", stockholm.getId());
+        Api.savePreferences(patientLogin, prefs);
+
+        String planId = UUID.randomUUID().toString();
+        UUID due = UUID.randomUUID();
+        PatientEvents.sendTo("plan-events", PatientEvents.envelope(due, "AssessmentDue", patient.id(),
+                JSON.createObjectNode().put("planId", planId).put("instrument", "phq-9").put("dueDay", "2026-12-07")
+                        .put("discipline", "psychologist")).put("source", "plan-service"));
+        UUID overdue = UUID.randomUUID();
+        PatientEvents.sendTo("plan-events", PatientEvents.envelope(overdue, "AssessmentOverdue", patient.id(),
+                JSON.createObjectNode().put("planId", planId).put("instrument", "phq-9").put("dueDay", "2026-11-30")
+                        .put("daysOverdue", 7).put("discipline", "psychologist")).put("source", "plan-service"));
+        Awaiting.handled(due);
+        Awaiting.handled(overdue);
+
+        // The reminder is in the patient's inbox at once; its e-mail waits for the end of the quiet hours.
+        assertThat(rowsFor(patientLogin.subject(), "assessment-due")).singleElement().satisfies(m -> {
+            assertThat(m.status).isEqualTo(EmailMessage.PENDING);
+            assertThat(m.notBefore).isEqualTo(end.toInstant());
+        });
+        // The psychologist owns the PHQ-9 and hears that it is overdue; the physician does not.
+        Awaiting.until(() -> Mailbox.to(psychologist.email()).stream()
+                        .anyMatch(m -> Mailbox.subject(m).equals("[BackCare] Questionnaire overdue: Anna Berg")),
+                java.time.Duration.ofSeconds(30), "the psychologist's overdue mail");
+        assertThat(rowsFor(physician.subject(), "assessment-overdue")).isEmpty();
+        assertThat(Mailbox.to(patientLogin.email())).isEmpty();
+    }
+
+    @Test
     void withTheEmailChannelOffThereIsNoMail() {
         Users physician = Users.physician();
         Users patientLogin = Users.patient();

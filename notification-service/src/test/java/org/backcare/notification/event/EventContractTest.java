@@ -86,6 +86,12 @@ class EventContractTest {
             f.put(type, new Fixture("plan-events", med,
                     type.equals("MedicationStopped") ? Set.of() : Set.of("medication-warning")));
         }
+        f.put("AssessmentDue", new Fixture("plan-events", Events.object().put("planId", planId.toString())
+                .put("instrument", "phq-9").put("dueDay", "2026-12-07").put("discipline", "psychologist"),
+                Set.of("assessment-due")));
+        f.put("AssessmentOverdue", new Fixture("plan-events", Events.object().put("planId", planId.toString())
+                .put("instrument", "phq-9").put("dueDay", "2026-11-30").put("daysOverdue", 7)
+                .put("discipline", "psychologist"), Set.of("assessment-overdue")));
 
         f.put("CheckInRecorded", new Fixture("tracking-events", Events.object().put("checkInId", UUID.randomUUID().toString())
                 .put("day", LocalDate.now().toString()).put("pain", 4).put("legSymptoms", false).put("update", false)

@@ -276,8 +276,35 @@ class RoutingTest {
     }
 
     @Test
+    void aDueAssessmentRemindsThePatientOnlyAsANormalReminder() {
+        ObjectNode data = JSON.createObjectNode().put("planId", UUID.randomUUID().toString()).put("instrument", "phq-9")
+                .put("dueDay", "2026-12-07").put("discipline", "psychologist");
+        List<Notice> notices = Routing.route(event("AssessmentDue", data), FULL_TEAM);
+        // Normal, not urgent: e-mail waits for the end of the patient's quiet hours like any reminder.
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind, Notice::priority, Notice::needsAcknowledgement)
+                .containsExactly(tuple(PATIENT, "assessment-due", Priority.NORMAL, false));
+        assertThat(notices.get(0).title()).contains("PHQ-9");
+        assertThat(notices.get(0).message()).contains("2026-12-07");
+    }
+
+    @Test
+    void anOverdueAssessmentGoesToTheOwningDisciplineOrThePhysiciansWhenThereIsNone() {
+        ObjectNode data = JSON.createObjectNode().put("planId", UUID.randomUUID().toString()).put("instrument", "odi")
+                .put("dueDay", "2026-11-30").put("daysOverdue", 7).put("discipline", "physical-therapist");
+        List<Notice> notices = Routing.route(event("AssessmentOverdue", data), FULL_TEAM);
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind, Notice::priority)
+                .containsExactly(tuple(PT, "assessment-overdue", Priority.NORMAL));
+        assertThat(notices.get(0).message()).contains("Oswestry").contains("2026-11-30").contains("7 days overdue");
+        data.put("discipline", "psychologist");
+        assertThat(Routing.route(event("AssessmentOverdue", data), FULL_TEAM))
+                .extracting(n -> n.recipient().key()).containsExactly(PSY);
+        assertThat(Routing.route(event("AssessmentOverdue", data), team(DOC, "physician", PT, "physical-therapist")))
+                .extracting(n -> n.recipient().key()).containsExactly(DOC);
+    }
+
+    @Test
     void theQuestionnaireKindsAreListed() {
         assertThat(Routing.kinds()).contains("self-harm-risk", "crisis-guidance", "psychological-distress",
-                "fear-avoidance");
+                "fear-avoidance", "assessment-due", "assessment-overdue");
     }
 }

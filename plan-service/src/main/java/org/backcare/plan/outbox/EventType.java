@@ -11,7 +11,9 @@ public enum EventType implements OutboxEventType {
     PLAN_REVIEW_DUE("PlanReviewDue"),
     MEDICATION_PRESCRIBED("MedicationPrescribed"),
     MEDICATION_CHANGED("MedicationChanged"),
-    MEDICATION_STOPPED("MedicationStopped");
+    MEDICATION_STOPPED("MedicationStopped"),
+    ASSESSMENT_DUE("AssessmentDue"),
+    ASSESSMENT_OVERDUE("AssessmentOverdue");
 
     private final String wireName;
 

@@ -7,7 +7,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +48,10 @@ public class Plan extends PanacheEntityBase {
     public Instant updatedAt;
 
     public Instant createdAt;
+
+    /** What creation added because of a high STarT Back stratum (StratifiedCare as JSON), or null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String stratifiedCare;
 
     public boolean reviewOverdue(LocalDate today) {
         return PlanLifecycle.isOpen(status) && reviewDate != null && reviewDate.isBefore(today);

@@ -24,7 +24,10 @@ import org.backcare.plan.section.SectionContent;
 import org.backcare.plan.section.SectionKind;
 import org.backcare.plan.section.SectionOwnership;
 import org.backcare.plan.section.SectionView;
+import org.backcare.plan.assessment.RiskStratum;
 import org.backcare.plan.template.PlanTemplates;
+import org.backcare.plan.template.PsychologicallyInformedCare;
+import org.backcare.plan.template.StratifiedCare;
 import org.backcare.plan.template.Template;
 
 import java.time.Clock;
@@ -122,8 +125,17 @@ public class PlanService {
         plan.reviewDate = (plan.startDate != null ? plan.startDate : LocalDate.now(clock)).plusWeeks(plan.reviewIntervalWeeks);
         plan.createdAt = now;
         plan.updatedAt = now;
+        Map<SectionKind, SectionContent> sections = PlanTemplates.sections(template);
+        RiskStratum stratum = RiskStratum.latest(patientId).orElse(null);
+        if (stratum != null && stratum.high() && template != Template.NONE) {
+            PsychologicallyInformedCare.Result stratified = PsychologicallyInformedCare.addTo(sections,
+                    plan.startDate != null ? plan.startDate : LocalDate.now(clock));
+            sections = stratified.sections();
+            plan.stratifiedCare = write(new StratifiedCare(stratum.stratum(), stratum.day(), stratum.questionnaireId(),
+                    stratified.added()));
+        }
         plan.persist();
-        for (Map.Entry<SectionKind, SectionContent> section : PlanTemplates.sections(template).entrySet()) {
+        for (Map.Entry<SectionKind, SectionContent> section : sections.entrySet()) {
             PlanSection s = new PlanSection();
             s.planId = plan.id;
             s.kind = section.getKey();
@@ -133,9 +145,11 @@ public class PlanService {
             s.persist();
         }
         em.flush();
-        PlanView view = recordRevision(plan, "plan", "created from template " + template.code(), caller);
+        String summary = "created from template " + template.code()
+                + (plan.stratifiedCare != null ? " with psychologically informed care (STarT Back high risk)" : "");
+        PlanView view = recordRevision(plan, "plan", summary, caller);
         outbox.publish(EventType.PLAN_CREATED, patientId, new PlanChange(plan.id, plan.revision, "plan",
-                "created from template " + template.code(), caller.subject(), view));
+                summary, caller.subject(), view));
         audit.record(caller, AuditAction.PLAN_CREATE, patientId, plan.id.toString());
         return view;
     }
@@ -271,7 +285,8 @@ public class PlanService {
         }
         return new PlanView(plan.id, plan.patientId, plan.version, plan.status, PlanLifecycle.next(plan.status),
                 plan.title, plan.template, plan.ownerSubject, plan.startDate, plan.reviewDate, plan.reviewIntervalWeeks,
-                plan.reviewOverdue(LocalDate.now(clock)), plan.revision, plan.createdAt, plan.updatedAt, sections);
+                plan.reviewOverdue(LocalDate.now(clock)), plan.revision, plan.createdAt, plan.updatedAt,
+                RiskStratum.latest(plan.patientId).orElse(null), read(plan.stratifiedCare, StratifiedCare.class), sections);
     }
 
     public SectionView sectionView(PlanSection s) {
@@ -280,6 +295,17 @@ public class PlanService {
                     json.readTree(s.content));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored section " + s.kind + " of plan " + s.planId + " is not JSON", e);
+        }
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return json.readValue(stored, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.backcare.plan.plan;
 
+import org.backcare.plan.assessment.RiskStratum;
 import org.backcare.plan.section.SectionView;
+import org.backcare.plan.template.StratifiedCare;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -26,6 +28,10 @@ public record PlanView(UUID id,
                        @Schema(description = "How many changes the plan has had", example = "7") int revision,
                        Instant createdAt,
                        Instant updatedAt,
-                       @Schema(description = "Sections by kind: goals, exercises, medications, self-management, flare-up")
+                       @Schema(description = "The patient's latest STarT Back stratum; null until they have one")
+                       RiskStratum riskStratum,
+                       @Schema(description = "What the template gained at creation because the stratum was high; null otherwise")
+                       StratifiedCare stratifiedCare,
+                       @Schema(description = "Sections by kind: goals, exercises, medications, self-management, flare-up, assessments")
                        Map<String, SectionView> sections) {
 }

@@ -20,6 +20,13 @@ public record Goals(@NotNull @Size(max = 20) List<@Valid @NotNull Goal> goals) i
             @NotBlank @Size(max = 300) @Schema(example = "Minutes walked without pain above 4/10") String measure,
             @NotBlank @Size(max = 100) @Schema(example = "30 minutes, pain at most 4/10") String target,
             @NotNull @Schema(example = "2027-01-31") LocalDate dueDate,
-            @NotNull @Schema(example = "open") GoalStatus status) {
+            @NotNull @Schema(example = "open") GoalStatus status,
+            @Schema(description = "The discipline that leads on the goal, when one does", example = "psychologist")
+            Discipline discipline) {
+
+        /** A goal no single discipline leads on. */
+        public Goal(String what, String measure, String target, LocalDate dueDate, GoalStatus status) {
+            this(what, measure, target, dueDate, status, null);
+        }
     }
 }

@@ -3,7 +3,8 @@ package org.backcare.plan.section;
 import java.util.List;
 
 /** The content of one plan section; each kind has its own record, stored as JSON in plan_section. */
-public sealed interface SectionContent permits Goals, ExerciseProgram, Medications, SelfManagement, FlareUpPlan {
+public sealed interface SectionContent permits Goals, ExerciseProgram, Medications, SelfManagement, FlareUpPlan,
+        AssessmentSchedule {
 
     static Class<? extends SectionContent> typeOf(SectionKind kind) {
         return switch (kind) {
@@ -12,6 +13,7 @@ public sealed interface SectionContent permits Goals, ExerciseProgram, Medicatio
             case MEDICATIONS -> Medications.class;
             case SELF_MANAGEMENT -> SelfManagement.class;
             case FLARE_UP -> FlareUpPlan.class;
+            case ASSESSMENTS -> AssessmentSchedule.class;
         };
     }
 
@@ -23,6 +25,7 @@ public sealed interface SectionContent permits Goals, ExerciseProgram, Medicatio
             case MEDICATIONS -> new Medications(List.of(), null);
             case SELF_MANAGEMENT -> new SelfManagement(List.of(), null, List.of(), null, List.of());
             case FLARE_UP -> new FlareUpPlan(List.of());
+            case ASSESSMENTS -> new AssessmentSchedule(List.of());
         };
     }
 }

@@ -10,7 +10,8 @@ public enum SectionKind implements Coded {
     EXERCISES("exercises"),
     MEDICATIONS("medications"),
     SELF_MANAGEMENT("self-management"),
-    FLARE_UP("flare-up");
+    FLARE_UP("flare-up"),
+    ASSESSMENTS("assessments");
 
     private final String code;
 

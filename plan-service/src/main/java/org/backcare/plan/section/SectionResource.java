@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One section of a plan, each with its own ETag so disciplines edit side by side. */
 @Path("/plans/{id}/sections/{kind}")
-@Tag(name = "Plan sections", description = "Goals, exercises, medications, self-management, flare-up plan")
+@Tag(name = "Plan sections", description = "Goals, exercises, medications, self-management, flare-up plan, assessments schedule")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class SectionResource {
@@ -62,11 +62,14 @@ public class SectionResource {
     @Operation(operationId = "replaceSection", summary = "Replace one section",
             description = "If-Match with the section's ETag is required. Exercises: the physical therapist or a physician; "
                     + "medications: a physician (checked by the medication safety rules: rejections and unacknowledged "
-                    + "warnings answer 422 listing every finding); goals, self-management, flare-up: any clinician on the team. "
+                    + "warnings answer 422 listing every finding); goals, self-management, flare-up: any clinician on the team; "
+                    + "assessments: any clinician, but each entry only by its discipline (a physician any; 403 otherwise), "
+                    + "instruments start-back, phq-9, gad-7, pcs, tsk-11, pseq or odi (400 naming the field otherwise). "
                     + "The body is the section content: GoalsSection, ExerciseSection, MedicationSection, "
-                    + "SelfManagementSection or FlareUpSection.")
+                    + "SelfManagementSection, FlareUpSection or AssessmentsSection.")
     @RequestBody(required = true, content = @Content(
-            schema = @Schema(oneOf = {Goals.class, ExerciseProgram.class, Medications.class, SelfManagement.class, FlareUpPlan.class}),
+            schema = @Schema(oneOf = {Goals.class, ExerciseProgram.class, Medications.class, SelfManagement.class, FlareUpPlan.class,
+                    AssessmentSchedule.class}),
             examples = {
                     @ExampleObject(name = "exercises", value = """
                             {"exercises": [{"exercise": "bird-dog", "dose": {"sets": 2, "reps": 8, "holdSeconds": 5, "minutes": 3, "sessionsPerWeek": 7},
@@ -75,10 +78,21 @@ public class SectionResource {
                     @ExampleObject(name = "medications", value = """
                             {"medications": [{"drug": "naproxen", "dose": 500, "unit": "mg", "timesPerDay": 2, "asNeeded": false,
                               "startDate": "2026-12-01", "endDate": "2026-12-10", "acknowledgedWarnings": [],
-                              "instructions": "Take with food"}], "notes": null}""")}))
+                              "instructions": "Take with food"}], "notes": null}"""),
+                    @ExampleObject(name = "assessments", value = """
+                            {"assessments": [
+                              {"instrument": "start-back", "discipline": "physical-therapist", "atWeeks": [0, 12]},
+                              {"instrument": "phq-9", "discipline": "psychologist", "everyWeeks": 4},
+                              {"instrument": "gad-7", "discipline": "psychologist", "everyWeeks": 4},
+                              {"instrument": "odi", "discipline": "physical-therapist", "everyWeeks": 4}]}"""),
+                    @ExampleObject(name = "goals", value = """
+                            {"goals": [{"what": "Psychologist review of the psychosocial risk",
+                              "measure": "STarT Back, PHQ-9 and GAD-7 reviewed with the patient",
+                              "target": "Psychological treatment agreed, or stepped down when the risk has fallen",
+                              "dueDate": "2026-12-21", "status": "open", "discipline": "psychologist"}]}""")}))
     @APIResponse(responseCode = "200", description = "Saved as a new plan revision", headers = @Header(name = "ETag", description = "The version, for If-Match and If-None-Match"), content = @Content(schema = @Schema(implementation = SectionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or malformed content; nothing changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Your discipline does not own this section", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your discipline does not own this section (or, in assessments, an entry you changed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The plan has ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The section changed since the ETag in If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

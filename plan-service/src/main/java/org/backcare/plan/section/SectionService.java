@@ -95,6 +95,10 @@ public class SectionService {
         List<MedicationEvent> medicationEvents = List.of();
         if (content instanceof ExerciseProgram program) {
             checkCatalogue(program);
+        } else if (content instanceof AssessmentSchedule schedule) {
+            AssessmentSchedule before = json.readerFor(AssessmentSchedule.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(section.content);
+            checkEntryOwnership(caller, before, schedule);
         } else if (content instanceof Medications medications) {
             // Stored content is read leniently: a field written by an older version must not make it unreadable.
             Medications before = json.readerFor(Medications.class)
@@ -157,6 +161,26 @@ public class SectionService {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION,
                     errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+        }
+    }
+
+    /**
+     * Each entry of the assessments schedule belongs to a discipline: the entries of the disciplines the caller does
+     * not practise must come back unchanged (a physician may change any).
+     */
+    private static void checkEntryOwnership(Caller caller, AssessmentSchedule before, AssessmentSchedule after) {
+        for (Discipline discipline : Discipline.values()) {
+            if (SectionOwnership.mayEditEntry(caller, discipline)) {
+                continue;
+            }
+            List<AssessmentSchedule.ScheduledAssessment> was = before.assessments().stream()
+                    .filter(a -> a.discipline() == discipline).toList();
+            List<AssessmentSchedule.ScheduledAssessment> is = after.assessments().stream()
+                    .filter(a -> a.discipline() == discipline).toList();
+            if (!was.equals(is)) {
+                throw ProblemException.forbidden("the " + discipline.code() + "'s assessments are changed by a "
+                        + discipline.code() + " or a physician; leave them as they are");
+            }
         }
     }
 

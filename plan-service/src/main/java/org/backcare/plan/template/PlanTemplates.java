@@ -1,5 +1,9 @@
 package org.backcare.plan.template;
 
+import org.backcare.plan.assessment.Instrument;
+import org.backcare.plan.section.AssessmentSchedule;
+import org.backcare.plan.section.AssessmentSchedule.ScheduledAssessment;
+import org.backcare.plan.section.Discipline;
 import org.backcare.plan.section.ExerciseProgram;
 import org.backcare.plan.section.ExerciseProgram.Dose;
 import org.backcare.plan.section.ExerciseProgram.PainMonitoring;
@@ -51,7 +55,21 @@ public final class PlanTemplates {
         sections.put(SectionKind.SELF_MANAGEMENT, selfManagement(template));
         sections.put(SectionKind.FLARE_UP, flareUp());
         sections.put(SectionKind.GOALS, new Goals(List.of()));
+        sections.put(SectionKind.ASSESSMENTS, assessments());
         return sections;
+    }
+
+    /**
+     * The default assessments schedule: STarT Back at intake and week 12 (the physical therapist, who delivers
+     * stratified care), PHQ-9 and GAD-7 every 4 weeks (the psychologist), the ODI monthly (the physical therapist,
+     * who tracks function: seeds, "standardized tools may track ... functional capacity").
+     */
+    static AssessmentSchedule assessments() {
+        return new AssessmentSchedule(List.of(
+                new ScheduledAssessment(Instrument.START_BACK, Discipline.PHYSICAL_THERAPIST, List.of(0, 12), null),
+                new ScheduledAssessment(Instrument.PHQ_9, Discipline.PSYCHOLOGIST, null, 4),
+                new ScheduledAssessment(Instrument.GAD_7, Discipline.PSYCHOLOGIST, null, 4),
+                new ScheduledAssessment(Instrument.ODI, Discipline.PHYSICAL_THERAPIST, null, 4)));
     }
 
     /** The seeds' daily 15-minute home routine: gentle mobility and core activation, every day, no equipment. */

@@ -41,7 +41,8 @@ public class TodayResource {
     @GET
     @Operation(operationId = "getTodaysPlan", summary = "Today's tasks from the active plan",
             description = "Exercises due that day (n sessions a week are spread over fixed weekdays), medications "
-                    + "active that day, and pacing and practice tasks due that day.")
+                    + "active that day, pacing and practice tasks due that day, and the questionnaires of the "
+                    + "assessments schedule that are due and not done yet (overdue 3 days after their due day).")
     @APIResponse(responseCode = "200", description = "The day's tasks", content = @Content(schema = @Schema(implementation = TodaySchedule.Today.class)))
     @APIResponse(responseCode = "400", description = "Malformed id or date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No active plan, or the patient is not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,11 +1,14 @@
 package org.backcare.plan.today;
 
+import org.backcare.plan.assessment.AssessmentsDue;
 import org.backcare.plan.exercise.ExerciseCatalogue;
 import org.backcare.plan.medication.Prescription;
 import org.backcare.plan.section.ExerciseProgram;
 import org.backcare.plan.section.Frequency;
 import org.backcare.plan.section.Medications;
 import org.backcare.plan.section.SelfManagement;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,7 +21,18 @@ public final class TodaySchedule {
 
     /** The day's list, in the order a patient works through it. */
     public record Today(LocalDate date, List<ExerciseTask> exercises, List<MedicationTask> medications,
-                        List<SelfCareTask> selfManagement) {
+                        List<SelfCareTask> selfManagement,
+                        @Schema(description = "Questionnaires of the assessments schedule that are due and not done yet")
+                        List<AssessmentTask> assessments) {
+    }
+
+    /** A questionnaire of the assessments schedule to fill in: due since dueDay, overdue after a grace period. */
+    @Schema(name = "AssessmentTask")
+    public record AssessmentTask(@Schema(example = "phq-9") String instrument,
+                                 @Schema(example = "PHQ-9 (depression)") String name,
+                                 @Schema(example = "2026-12-07") LocalDate dueDay,
+                                 @Schema(description = "The discipline that follows it up", example = "psychologist") String discipline,
+                                 boolean overdue) {
     }
 
     /** An exercise due today, with its instructions. */
@@ -39,7 +53,7 @@ public final class TodaySchedule {
     }
 
     public static Today on(LocalDate day, LocalDate planStart, ExerciseProgram exercises, Medications medications,
-                           SelfManagement selfManagement) {
+                           SelfManagement selfManagement, List<AssessmentsDue.Occurrence> assessments) {
         LocalDate start = planStart == null ? day : planStart;
         List<ExerciseTask> exerciseTasks = exercises.exercises().stream()
                 .filter(e -> exerciseDue(e.dose().sessionsPerWeek(), day))
@@ -58,7 +72,11 @@ public final class TodaySchedule {
                 .forEach(p -> selfCare.add(new SelfCareTask("pacing", p.activity(), p.minutes())));
         selfManagement.stressPractices().stream().filter(p -> due(p.frequency(), start, day))
                 .forEach(p -> selfCare.add(new SelfCareTask("practice", p.practice(), p.minutes())));
-        return new Today(day, exerciseTasks, medicationTasks, selfCare);
+        List<AssessmentTask> assessmentTasks = assessments.stream()
+                .map(a -> new AssessmentTask(a.instrument().code(), a.instrument().title(), a.dueDay(),
+                        a.discipline().code(), a.overdue()))
+                .toList();
+        return new Today(day, exerciseTasks, medicationTasks, selfCare, assessmentTasks);
     }
 
     /**

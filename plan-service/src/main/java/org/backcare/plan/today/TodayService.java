@@ -9,6 +9,7 @@ import org.backcare.platform.access.Caller;
 import org.backcare.plan.access.PlanAccess.Action;
 import org.backcare.plan.audit.AuditAction;
 import org.backcare.platform.audit.AuditLog;
+import org.backcare.plan.assessment.Assessments;
 import org.backcare.plan.plan.Plan;
 import org.backcare.plan.plan.PlanService;
 import org.backcare.plan.plan.PlanStatus;
@@ -30,9 +31,11 @@ public class TodayService {
     private final PlanService plans;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final Assessments assessments;
     private final Clock clock;
 
-    public TodayService(PlanService plans, AuditLog audit, ObjectMapper json, Clock clock) {
+    public TodayService(PlanService plans, AuditLog audit, ObjectMapper json, Assessments assessments, Clock clock) {
+        this.assessments = assessments;
         this.plans = plans;
         this.audit = audit;
         this.json = json;
@@ -50,7 +53,7 @@ public class TodayService {
         audit.record(caller, AuditAction.TODAY_READ, patientId, plan.id + " " + day);
         return TodaySchedule.on(day, plan.startDate, read(plan, SectionKind.EXERCISES, ExerciseProgram.class),
                 read(plan, SectionKind.MEDICATIONS, Medications.class),
-                read(plan, SectionKind.SELF_MANAGEMENT, SelfManagement.class));
+                read(plan, SectionKind.SELF_MANAGEMENT, SelfManagement.class), assessments.open(plan, day));
     }
 
     private <T> T read(Plan plan, SectionKind kind, Class<T> type) throws JsonProcessingException {

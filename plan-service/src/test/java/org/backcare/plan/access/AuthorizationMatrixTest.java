@@ -128,11 +128,14 @@ class AuthorizationMatrixTest {
         READ_MEDICATIONS("GET /plans/{id}/sections/medications", false, Target.PLAN, null, "medications"),
         READ_SELF_MANAGEMENT("GET /plans/{id}/sections/self-management", false, Target.PLAN, null, "self-management"),
         READ_FLARE_UP("GET /plans/{id}/sections/flare-up", false, Target.PLAN, null, "flare-up"),
+        READ_ASSESSMENTS("GET /plans/{id}/sections/assessments", false, Target.PLAN, null, "assessments"),
         PUT_GOALS("PUT /plans/{id}/sections/goals", true, Target.PLAN, CLINICIANS, "goals"),
         PUT_EXERCISES("PUT /plans/{id}/sections/exercises", true, Target.PLAN, CLINICIANS, "exercises"),
         PUT_MEDICATIONS("PUT /plans/{id}/sections/medications", true, Target.PLAN, CLINICIANS, "medications"),
         PUT_SELF_MANAGEMENT("PUT /plans/{id}/sections/self-management", true, Target.PLAN, CLINICIANS, "self-management"),
         PUT_FLARE_UP("PUT /plans/{id}/sections/flare-up", true, Target.PLAN, CLINICIANS, "flare-up"),
+        PUT_ASSESSMENTS("PUT /plans/{id}/sections/assessments (entries of other disciplines unchanged)", true,
+                Target.PLAN, CLINICIANS, "assessments"),
         TODAY("GET /patients/{pid}/plan/today", false, Target.PATIENT, null, null),
         CATALOGUE("GET /exercise-catalogue", false, Target.NONE, null, null),
         FORMULARY("GET /formulary", false, Target.NONE, null, null),
@@ -271,11 +274,14 @@ class AuthorizationMatrixTest {
                 readableByEveryoneWhoSeesThePatient(READ_MEDICATIONS),
                 readableByEveryoneWhoSeesThePatient(READ_SELF_MANAGEMENT),
                 readableByEveryoneWhoSeesThePatient(READ_FLARE_UP),
+                readableByEveryoneWhoSeesThePatient(READ_ASSESSMENTS),
 
                 // --- Goals, self-management, flare-up plan: any clinician on the team ---
                 writableByAnyClinicianOnTheTeam(PUT_GOALS, OK),
                 writableByAnyClinicianOnTheTeam(PUT_SELF_MANAGEMENT, OK),
                 writableByAnyClinicianOnTheTeam(PUT_FLARE_UP, OK),
+                // Assessments: any clinician, each entry by its discipline (AssessmentScheduleTest checks the entries).
+                writableByAnyClinicianOnTheTeam(PUT_ASSESSMENTS, OK),
 
                 // --- Exercises: the physical therapist or a physician ---
                 Stream.of(
@@ -457,8 +463,8 @@ class AuthorizationMatrixTest {
                 assertThat(body.getInt("revision")).as(cell).isEqualTo(1);
                 assertThat(body.getString("plan.id")).as(cell).isEqualTo(s.planId);
             }
-            case READ_GOALS, READ_EXERCISES, READ_MEDICATIONS, READ_SELF_MANAGEMENT, READ_FLARE_UP,
-                 PUT_GOALS, PUT_EXERCISES, PUT_MEDICATIONS, PUT_SELF_MANAGEMENT, PUT_FLARE_UP -> {
+            case READ_GOALS, READ_EXERCISES, READ_MEDICATIONS, READ_SELF_MANAGEMENT, READ_FLARE_UP, READ_ASSESSMENTS,
+                 PUT_GOALS, PUT_EXERCISES, PUT_MEDICATIONS, PUT_SELF_MANAGEMENT, PUT_FLARE_UP, PUT_ASSESSMENTS -> {
                 assertThat(body.getString("kind")).as(cell).isEqualTo(endpoint.kind);
                 assertThat(response.header("ETag")).as(cell).isNotBlank();
             }
@@ -489,6 +495,12 @@ class AuthorizationMatrixTest {
              "cbt": {"sessions": 6, "everyWeeks": 2}, "education": []}""";
     static final String FLARE_UP = """
             {"steps": [{"action": "heat", "instruction": "Heat pack for 20 minutes"}]}""";
+    /** The mechanical template's schedule, resent as it is: valid whichever discipline sends it. */
+    static final String ASSESSMENTS = """
+            {"assessments": [{"instrument": "start-back", "discipline": "physical-therapist", "atWeeks": [0, 12]},
+                             {"instrument": "phq-9", "discipline": "psychologist", "everyWeeks": 4},
+                             {"instrument": "gad-7", "discipline": "psychologist", "everyWeeks": 4},
+                             {"instrument": "odi", "discipline": "physical-therapist", "everyWeeks": 4}]}""";
 
     static String medications() {
         LocalDate start = LocalDate.now();
@@ -505,6 +517,7 @@ class AuthorizationMatrixTest {
             case "medications" -> medications();
             case "self-management" -> SELF_MANAGEMENT;
             case "flare-up" -> FLARE_UP;
+            case "assessments" -> ASSESSMENTS;
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -593,9 +606,9 @@ class AuthorizationMatrixTest {
                         .post("/plans/{id}/status", plan);
                 case REVISIONS -> request().get("/plans/{id}/revisions", plan);
                 case REVISION -> request().get("/plans/{id}/revisions/{n}", plan, 1);
-                case READ_GOALS, READ_EXERCISES, READ_MEDICATIONS, READ_SELF_MANAGEMENT, READ_FLARE_UP ->
+                case READ_GOALS, READ_EXERCISES, READ_MEDICATIONS, READ_SELF_MANAGEMENT, READ_FLARE_UP, READ_ASSESSMENTS ->
                         request().get("/plans/{id}/sections/{kind}", plan, endpoint.kind);
-                case PUT_GOALS, PUT_EXERCISES, PUT_MEDICATIONS, PUT_SELF_MANAGEMENT, PUT_FLARE_UP ->
+                case PUT_GOALS, PUT_EXERCISES, PUT_MEDICATIONS, PUT_SELF_MANAGEMENT, PUT_FLARE_UP, PUT_ASSESSMENTS ->
                         request().header("If-Match", sectionETag(plan, endpoint.kind))
                                 .body(sectionBody(endpoint.kind))
                                 .put("/plans/{id}/sections/{kind}", plan, endpoint.kind);

@@ -63,7 +63,9 @@ class BadInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> KINDS = List.of("goals", "exercises", "medications", "self-management",
-            "flare-up");
+            "flare-up", "assessments");
+    private static final List<String> INSTRUMENTS = List.of("start-back", "phq-9", "gad-7", "pcs", "tsk-11", "pseq", "odi");
+    private static final List<String> DISCIPLINES = List.of("physician", "physical-therapist", "psychologist");
     private static final List<String> TEMPLATES = List.of("mechanical", "inflammatory", "radicular", "complex", "none");
     private static final List<String> STATUSES = List.of("draft", "active", "on-hold", "completed", "discontinued");
     private static final List<String> FREQUENCIES = List.of("daily", "every-other-day", "weekly");
@@ -266,6 +268,10 @@ class BadInputTest {
                        {"action": "call", "instruction": "Call if it is not settling after a week",
                         "contact": "Physical therapist, +46 8 123 456"}]}""";
 
+    static final String ASSESSMENTS = """
+            {"assessments": [{"instrument": "start-back", "discipline": "physical-therapist", "atWeeks": [0, 12]},
+                             {"instrument": "phq-9", "discipline": "psychologist", "everyWeeks": 4}]}""";
+
     static String valid(String kind) {
         return switch (kind) {
             case "goals" -> GOALS;
@@ -273,6 +279,7 @@ class BadInputTest {
             case "medications" -> MEDICATIONS;
             case "self-management" -> SELF_MANAGEMENT;
             case "flare-up" -> FLARE_UP;
+            case "assessments" -> ASSESSMENTS;
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -398,6 +405,15 @@ class BadInputTest {
                         f -> f.status(edit(STATUS, "status", "paused")), STATUSES),
                 bad("POST status with status \"ACTIVE\"", 400, "status",
                         f -> f.status(edit(STATUS, "status", "ACTIVE")), STATUSES),
+                bad("PUT assessments with instrument \"beck-depression\"", 400, "assessments[0].instrument",
+                        f -> f.putSection("assessments", edit(ASSESSMENTS, "assessments[0].instrument", "beck-depression")),
+                        INSTRUMENTS),
+                bad("PUT assessments with instrument \"PHQ-9\"", 400, "assessments[1].instrument",
+                        f -> f.putSection("assessments", edit(ASSESSMENTS, "assessments[1].instrument", "PHQ-9")),
+                        INSTRUMENTS),
+                bad("PUT assessments with discipline \"dietitian\"", 400, "assessments[0].discipline",
+                        f -> f.putSection("assessments", edit(ASSESSMENTS, "assessments[0].discipline", "dietitian")),
+                        DISCIPLINES),
                 bad("GET /plans/{id}/sections/diet", 400, "kind",
                         f -> as(f.physician).get("/plans/{id}/sections/{kind}", f.planId, "diet"), KINDS),
                 bad("PUT /plans/{id}/sections/diet", 400, "kind",
@@ -482,9 +498,10 @@ class BadInputTest {
                         "pacing[0].minutes", "pacing[0].frequency", "stressPractices[0].practice",
                         "stressPractices[0].minutes", "stressPractices[0].frequency", "cbt.sessions",
                         "cbt.everyWeeks", "education[0].module"),
-                "flare-up", List.of("steps", "steps[0].action", "steps[0].instruction"));
+                "flare-up", List.of("steps", "steps[0].action", "steps[0].instruction"),
+                "assessments", List.of("assessments", "assessments[0].instrument", "assessments[0].discipline"));
         Map<String, String> lists = Map.of("goals", "goals", "exercises", "exercises", "medications", "medications",
-                "self-management", "pacing", "flare-up", "steps");
+                "self-management", "pacing", "flare-up", "steps", "assessments", "assessments");
         for (String kind : KINDS) {
             String body = valid(kind);
             for (String field : required.get(kind)) {
@@ -523,6 +540,13 @@ class BadInputTest {
         for (Object[] c : exercises) {
             cases.add(bad("PUT exercises with " + c[0] + ": " + c[1], 400, (String) c[0],
                     f -> f.putSection("exercises", edit(EXERCISES, (String) c[0], c[1]))));
+        }
+        Object[][] assessments = {
+                {"assessments[1].everyWeeks", 0}, {"assessments[1].everyWeeks", 53},
+                {"assessments[0].atWeeks[1]", -1}, {"assessments[0].atWeeks[1]", 105}};
+        for (Object[] c : assessments) {
+            cases.add(bad("PUT assessments with " + c[0] + ": " + c[1], 400, (String) c[0],
+                    f -> f.putSection("assessments", edit(ASSESSMENTS, (String) c[0], c[1]))));
         }
         Object[][] medications = {
                 {"medications[0].dose", 0}, {"medications[0].dose", -500}, {"medications[0].dose", 1234567},
@@ -769,7 +793,8 @@ class BadInputTest {
                 bad("POST status with a 300 KB body", 413, null,
                         f -> f.status(edit(STATUS, "reason", big)))));
         Map<String, String> textField = Map.of("goals", "goals[0].what", "exercises", "notes",
-                "medications", "notes", "self-management", "cbt.focus", "flare-up", "steps[0].instruction");
+                "medications", "notes", "self-management", "cbt.focus", "flare-up", "steps[0].instruction",
+                "assessments", "assessments[0].instrument");
         for (String kind : KINDS) {
             cases.add(bad("PUT sections/" + kind + " with a 300 KB body", 413, null,
                     f -> f.putSection(kind, edit(valid(kind), textField.get(kind), big))));

@@ -56,7 +56,8 @@ class TodayScheduleTest {
                 List.of(new SelfManagement.PacingGoal("Walk", 12, Frequency.EVERY_OTHER_DAY, null)), null,
                 List.of(new SelfManagement.Practice("Breathing", 10, Frequency.DAILY)), null, List.of());
 
-        TodaySchedule.Today today = TodaySchedule.on(MONDAY, MONDAY.minusDays(2), exercises, medications, selfManagement);
+        TodaySchedule.Today today = TodaySchedule.on(MONDAY, MONDAY.minusDays(2), exercises, medications, selfManagement,
+                List.of());
 
         assertThat(today.exercises()).extracting(TodaySchedule.ExerciseTask::exercise).containsExactly("bird-dog");
         assertThat(today.exercises().get(0).name()).isEqualTo("Bird-dog");
