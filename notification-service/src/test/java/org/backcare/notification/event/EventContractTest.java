@@ -93,6 +93,17 @@ class EventContractTest {
         f.put("QuestionnaireCompleted", new Fixture("tracking-events", Events.object()
                 .put("questionnaireId", UUID.randomUUID().toString()).put("kind", "odi").put("score", 30)
                 .put("baselineScore", 42).put("change", -12).put("clinicallyImportantChange", true), Set.of()));
+        ObjectNode instrument = Events.object().put("questionnaireId", UUID.randomUUID().toString())
+                .put("instrument", "phq-9").put("version", "1").put("day", LocalDate.now().toString()).put("score", 14)
+                .put("prorated", false).put("band", "moderate").put("bandLabel", "Moderate").put("higherIsWorse", true)
+                .put("changePoints", 6).put("mcidPoints", 5).put("clinicallyImportantChange", true)
+                .put("direction", "worse");
+        instrument.putObject("subscales");
+        instrument.putArray("flags");
+        instrument.putObject("previous").put("questionnaireId", UUID.randomUUID().toString())
+                .put("day", LocalDate.now().minusDays(28).toString()).put("score", 8);
+        // The alerts about a result come as their own events; the result itself notifies no one.
+        f.put("InstrumentCompleted", new Fixture("tracking-events", instrument, Set.of()));
         Map<String, Set<String>> alerts = new LinkedHashMap<>();
         alerts.put("RedFlagSymptomReported", Set.of("red-flag", "urgent-care-guidance"));
         alerts.put("FlareDetected", Set.of("flare", "flare-guidance"));

@@ -5,12 +5,14 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import org.backcare.platform.access.Caller;
 import org.backcare.platform.audit.AuditLog;
+import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.problem.ProblemException;
 import org.backcare.platform.problem.ProblemType;
 import org.backcare.platform.web.PageOf;
 import org.backcare.platform.web.PageRequest;
 import org.backcare.tracking.access.PatientAccess.Action;
 import org.backcare.tracking.audit.AuditAction;
+import org.backcare.tracking.outbox.EventType;
 import org.backcare.tracking.patient.Patients;
 import org.backcare.tracking.rules.RuleEngine;
 import org.backcare.tracking.timeline.TimelineEntry;
@@ -27,19 +29,22 @@ import java.util.UUID;
 /**
  * Results of the scored instruments ({@link Instruments}): scored here, stored with every answer and the definition
  * version in the {@code questionnaire} table (kind = the instrument id), listed per patient and instrument. Each new
- * result runs the questionnaire safety rules ({@link RuleEngine#evaluateQuestionnaire}).
+ * result runs the questionnaire safety rules ({@link RuleEngine#evaluateQuestionnaire}) and is published as
+ * {@code InstrumentCompleted}, with its change from the patient's previous result, in the same transaction.
  */
 @ApplicationScoped
 public class InstrumentService {
 
     private final Patients patients;
     private final RuleEngine rules;
+    private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    public InstrumentService(Patients patients, RuleEngine rules, AuditLog audit, Clock clock) {
+    public InstrumentService(Patients patients, RuleEngine rules, Outbox outbox, AuditLog audit, Clock clock) {
         this.patients = patients;
         this.rules = rules;
+        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
     }
@@ -81,6 +86,18 @@ public class InstrumentService {
                                      + "PHQ-9 item 9 above 0", example = "[]") List<String> flags) {
     }
 
+    /** The data of {@code InstrumentCompleted} on tracking-events (deploy/asyncapi.yaml): scores only, never answers. */
+    public record InstrumentCompleted(UUID questionnaireId, String instrument, String version, LocalDate day, int score,
+                                      boolean prorated, String band, String bandLabel, Map<String, Integer> subscales,
+                                      List<String> flags, boolean higherIsWorse, Previous previous,
+                                      Integer changePoints, BigDecimal mcidPoints, boolean clinicallyImportantChange,
+                                      String direction) {
+    }
+
+    /** The patient's result of the same instrument before this one. */
+    public record Previous(UUID questionnaireId, LocalDate day, int score) {
+    }
+
     /** Scores, stores and returns one completed instrument. */
     @Transactional
     public InstrumentResult record(Caller caller, UUID patientId, Instrument instrument, AnswersRequest request) {
@@ -91,6 +108,8 @@ public class InstrumentService {
         } catch (AnswersRejected e) {
             throw ProblemException.badRequest(e.field(), e.getMessage());
         }
+        Questionnaire previous = Questionnaire.<Questionnaire>find("patientId = ?1 and kind = ?2 "
+                + "order by day desc, recordedAt desc", patientId, instrument.id()).firstResult();
         Questionnaire q = new Questionnaire();
         q.id = UUID.randomUUID();
         q.patientId = patientId;
@@ -106,8 +125,9 @@ public class InstrumentService {
         q.persist();
         TimelineEntry.add(patientId, q.recordedAt, "questionnaire", q.id,
                 Map.of("kind", q.kind, "score", score.total(), "band", score.band().code()));
-        // The safety rules (PHQ-9 item 9, distress, fear-avoidance) in the same transaction: the result and its
-        // alerts commit together or not at all.
+        outbox.publish(EventType.INSTRUMENT_COMPLETED, patientId, completed(instrument, q, score, previous));
+        // The safety rules (PHQ-9 item 9, distress, fear-avoidance) in the same transaction: the result, its event
+        // and its alerts commit together or not at all.
         rules.evaluateQuestionnaire(q.id);
         audit.record(caller, AuditAction.QUESTIONNAIRE_RECORD, patientId, q.kind + " " + score.total());
         return view(q, score);
@@ -122,6 +142,17 @@ public class InstrumentService {
         List<InstrumentResult> items = query.page(page.page(), page.size()).list().stream().map(InstrumentService::view).toList();
         audit.record(caller, AuditAction.QUESTIONNAIRE_READ, patientId, instrument.id());
         return PageOf.of(items, page, query.count());
+    }
+
+    static InstrumentCompleted completed(Instrument instrument, Questionnaire q, InstrumentScore score,
+                                         Questionnaire previous) {
+        ScoreChange change = previous == null ? null
+                : ScoreChange.between(instrument, previous.score.intValueExact(), score.total());
+        return new InstrumentCompleted(q.id, q.kind, q.version, q.day, score.total(), score.prorated(),
+                score.band().code(), score.band().label(), score.subscales(), score.flags(), instrument.higherIsWorse(),
+                previous == null ? null : new Previous(previous.id, previous.day, previous.score.intValueExact()),
+                change == null ? null : change.points(), ScoreChange.mcidPoints(instrument),
+                change != null && change.clinicallyImportant(), change == null ? null : change.direction().code());
     }
 
     /** The current definition of an instrument; an unknown id is a 404 that lists the known ones. */
