@@ -1,5 +1,7 @@
 package org.backcare.patient.careteam;
 
+import org.backcare.patient.stratification.StratificationService;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -27,8 +29,11 @@ public class CareTeamService {
     private final AuditLog audit;
     private final EntityManager em;
     private final Clock clock;
+    private final StratificationService stratification;
 
-    public CareTeamService(PatientService patients, Outbox outbox, AuditLog audit, EntityManager em, Clock clock) {
+    public CareTeamService(PatientService patients, Outbox outbox, AuditLog audit, EntityManager em, Clock clock,
+                           StratificationService stratification) {
+        this.stratification = stratification;
         this.patients = patients;
         this.outbox = outbox;
         this.audit = audit;
@@ -66,6 +71,8 @@ public class CareTeamService {
         p.touch(now);
         em.flush();
         publish(EventType.CARE_TEAM_MEMBER_ADDED, p, member, caller);
+        // A psychologist joining ends a "high risk, no psychologist" episode.
+        stratification.evaluateReferral(p);
         audit.record(caller, AuditAction.CARE_TEAM_ADD, patientId, request.role().code() + " " + request.subject());
         return CareTeamMemberView.of(member);
     }
@@ -87,6 +94,8 @@ public class CareTeamService {
         p.touch(Instant.now(clock));
         em.flush();
         publish(EventType.CARE_TEAM_MEMBER_REMOVED, p, member, caller);
+        // The last psychologist leaving a high-risk patient starts a new episode: the physicians are told again.
+        stratification.evaluateReferral(p);
         audit.record(caller, AuditAction.CARE_TEAM_REMOVE, patientId, member.role.code() + " " + subject);
     }
 

@@ -1,5 +1,8 @@
 package org.backcare.patient.record;
 
+import jakarta.persistence.Embedded;
+import org.backcare.patient.stratification.RiskStratum;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -71,6 +74,10 @@ public class Patient extends PanacheEntityBase {
     @OneToMany(mappedBy = "patient", orphanRemoval = true, cascade = jakarta.persistence.CascadeType.ALL)
     @OrderBy("addedAt")
     public List<CareTeamMember> careTeam = new ArrayList<>();
+
+    /** The latest STarT Back stratum (tracking-service's results); null until a first one. */
+    @Embedded
+    public RiskStratum riskStratum;
 
     public Instant createdAt;
     public Instant updatedAt;

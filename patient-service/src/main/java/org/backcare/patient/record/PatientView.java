@@ -1,5 +1,7 @@
 package org.backcare.patient.record;
 
+import org.backcare.patient.stratification.RiskStratumView;
+
 import org.backcare.patient.careteam.CareTeamMemberView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -35,6 +37,7 @@ public record PatientView(
         Instant dischargedAt,
         String dischargeReason,
         List<CareTeamMemberView> careTeam,
+        @Schema(description = "The latest STarT Back risk stratum; null until a first result") RiskStratumView riskStratum,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -43,6 +46,7 @@ public record PatientView(
                 p.preferredLanguage, p.oidcSubject, p.painOnsetDate, RecordRules.isChronic(p.painOnsetDate, today),
                 p.painType, p.painTypeRationale, p.painClassifiedBy, p.painClassifiedAt,
                 new TreeSet<>(p.comorbidities), p.status, p.urgentReview, p.dischargedAt, p.dischargeReason,
-                p.careTeam.stream().map(CareTeamMemberView::of).toList(), p.createdAt, p.updatedAt);
+                p.careTeam.stream().map(CareTeamMemberView::of).toList(), RiskStratumView.of(p.riskStratum),
+                p.createdAt, p.updatedAt);
     }
 }
