@@ -60,6 +60,11 @@ class EventContractTest {
                 .put("screenedBy", doc.subject()).put("screenedAt", Instant.now().toString()).put("priority", "urgent");
         redFlag.putArray("findings").addObject().put("redFlag", "fever").put("description", "Fever");
         f.put("RedFlagRaised", new Fixture("patient-events", redFlag, Set.of("red-flag", "urgent-care-guidance")));
+        ObjectNode referral = Events.object().put("questionnaireId", UUID.randomUUID().toString())
+                .put("day", LocalDate.now().toString()).put("stratum", "high").put("raisedAt", Instant.now().toString())
+                .put("message", "STarT Back high risk and no psychologist on the care team: consider a referral");
+        referral.putArray("audience").add("physician");
+        f.put("PsychologyReferralNeeded", new Fixture("patient-events", referral, Set.of("psychology-referral")));
         f.put("UrgentReviewResolved", new Fixture("patient-events", Events.object().put("resolvedBy", doc.subject())
                 .put("resolvedAt", Instant.now().toString()).put("note", "ok"), Set.of()));
 
