@@ -155,6 +155,86 @@ public class InstrumentService {
                 change != null && change.clinicallyImportant(), change == null ? null : change.direction().code());
     }
 
+    /** How far back a trend reaches when {@code from} is not given. */
+    static final int DEFAULT_TREND_MONTHS = 12;
+    /** The longest window a trend covers: keeps one request's work bounded. */
+    static final int MAX_TREND_YEARS = 5;
+
+    /** One result in a trend. */
+    @Schema(name = "InstrumentTrendResult")
+    public record TrendResult(UUID questionnaireId, @Schema(example = "2026-11-09") LocalDate day,
+                              @Schema(example = "8") int score, @Schema(example = "mild") String band) {
+    }
+
+    /** The change between two results of a trend. */
+    @Schema(name = "InstrumentTrendChange")
+    public record TrendChange(@Schema(example = "2026-11-09") LocalDate fromDay, @Schema(example = "8") int fromScore,
+                              @Schema(example = "2026-12-07") LocalDate toDay, @Schema(example = "14") int toScore,
+                              @Schema(description = "toScore - fromScore", example = "6") int points,
+                              @Schema(description = "Whether the change reaches the instrument's MCID (in points, or as "
+                                      + "a percentage of fromScore for the PCS)") boolean clinicallyImportant,
+                              @Schema(description = "Which way the score moved for the patient, whatever its size "
+                                      + "(higherIsWorse taken into account: a PSEQ going up is better)",
+                                      enumeration = {"better", "worse", "unchanged"}, example = "worse") String direction) {
+
+        static TrendChange of(InstrumentTrend.Change c) {
+            return c == null ? null : new TrendChange(c.from().day(), c.from().score(), c.to().day(), c.to().score(),
+                    c.change().points(), c.change().clinicallyImportant(), c.change().direction().code());
+        }
+    }
+
+    /** A patient's score series of one instrument with its MCID-based change. */
+    @Schema(name = "InstrumentTrend")
+    public record TrendView(@Schema(example = "phq-9") String instrument,
+                            @Schema(description = "First day of the window") LocalDate from,
+                            @Schema(description = "Last day of the window") LocalDate to,
+                            @Schema(description = "False for the PSEQ, where a higher score is better") boolean higherIsWorse,
+                            @Schema(description = "The MCID in points, where the instrument defines it so", example = "5")
+                            BigDecimal mcidPoints,
+                            @Schema(description = "The MCID as a percentage of the earlier score (PCS 38)", example = "38")
+                            Integer mcidPercent,
+                            @Schema(description = "The results in the window, oldest first") List<TrendResult> results,
+                            @Schema(description = "First result in the window to the latest; null with fewer than two")
+                            TrendChange sinceFirst,
+                            @Schema(description = "The result before the latest to the latest; null with fewer than two")
+                            TrendChange sincePrevious,
+                            @Schema(description = "better or worse when the change since the first result in the window "
+                                    + "reaches the MCID, otherwise unchanged (the direction alone for STarT Back, which "
+                                    + "has no MCID); null with fewer than two results",
+                                    enumeration = {"better", "worse", "unchanged"}, example = "worse") String verdict) {
+    }
+
+    /**
+     * A patient's results of one instrument from {@code from} to {@code to} (default: the last 12 months to today),
+     * oldest first, with the change since the first and since the previous result judged by the MCID.
+     */
+    @Transactional
+    public TrendView trend(Caller caller, UUID patientId, Instrument instrument, LocalDate from, LocalDate to) {
+        patients.authorized(caller, patientId, Action.READ);
+        LocalDate end = to != null ? to : LocalDate.now(clock);
+        LocalDate start = from != null ? from : end.minusMonths(DEFAULT_TREND_MONTHS);
+        if (end.isBefore(start)) {
+            throw ProblemException.badRequest("to", "must not be before from (" + start + ")");
+        }
+        if (start.isBefore(end.minusYears(MAX_TREND_YEARS))) {
+            throw ProblemException.badRequest("from", "a trend covers at most " + MAX_TREND_YEARS
+                    + " years: from must not be before " + end.minusYears(MAX_TREND_YEARS));
+        }
+        List<InstrumentTrend.Point> points = Questionnaire.<Questionnaire>find("patientId = ?1 and kind = ?2 "
+                                + "and day between ?3 and ?4 order by day, recordedAt", patientId, instrument.id(), start, end)
+                .stream().map(InstrumentService::view)
+                .map(r -> new InstrumentTrend.Point(r.id(), r.day(), r.score(), r.band().code())).toList();
+        InstrumentTrend.Summary summary = InstrumentTrend.of(instrument, points);
+        audit.record(caller, AuditAction.QUESTIONNAIRE_READ, patientId, instrument.id() + " trend");
+        Instrument.Mcid mcid = instrument.mcid();
+        return new TrendView(instrument.id(), start, end, instrument.higherIsWorse(),
+                mcid == null ? null : mcid.points(), mcid == null ? null : mcid.percent(),
+                summary.results().stream().map(p -> new TrendResult(p.questionnaireId(), p.day(), p.score(), p.band()))
+                        .toList(),
+                TrendChange.of(summary.sinceFirst()), TrendChange.of(summary.sincePrevious()),
+                summary.verdict() == null ? null : summary.verdict().code());
+    }
+
     /** The current definition of an instrument; an unknown id is a 404 that lists the known ones. */
     public static Instrument instrument(String id) {
         return Instruments.current(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
