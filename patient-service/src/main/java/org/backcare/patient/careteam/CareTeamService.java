@@ -1,7 +1,5 @@
 package org.backcare.patient.careteam;
 
-import org.backcare.patient.stratification.StratificationService;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,6 +12,7 @@ import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.problem.ProblemException;
 import org.backcare.patient.record.Patient;
 import org.backcare.patient.record.PatientService;
+import org.backcare.patient.stratification.StratificationService;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,12 +32,12 @@ public class CareTeamService {
 
     public CareTeamService(PatientService patients, Outbox outbox, AuditLog audit, EntityManager em, Clock clock,
                            StratificationService stratification) {
-        this.stratification = stratification;
         this.patients = patients;
         this.outbox = outbox;
         this.audit = audit;
         this.em = em;
         this.clock = clock;
+        this.stratification = stratification;
     }
 
     /** The data of CareTeamMemberAdded and CareTeamMemberRemoved. */

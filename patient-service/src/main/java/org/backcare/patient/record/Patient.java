@@ -1,12 +1,10 @@
 package org.backcare.patient.record;
 
-import jakarta.persistence.Embedded;
-import org.backcare.patient.stratification.RiskStratum;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.backcare.platform.access.PatientFacts;
 import org.backcare.patient.careteam.CareTeamMember;
+import org.backcare.patient.stratification.RiskStratum;
 
 import java.time.Instant;
 import java.time.LocalDate;

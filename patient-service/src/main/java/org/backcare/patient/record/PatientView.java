@@ -1,8 +1,7 @@
 package org.backcare.patient.record;
 
-import org.backcare.patient.stratification.RiskStratumView;
-
 import org.backcare.patient.careteam.CareTeamMemberView;
+import org.backcare.patient.stratification.RiskStratumView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
