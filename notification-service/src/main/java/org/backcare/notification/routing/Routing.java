@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  *       acknowledged (the admins when the team has neither); the patient gets crisis guidance at once</li>
  *   <li>low mood or anxiety (PHQ-9/GAD-7 moderate or worse, or worse by the MCID): the psychologists (the physicians
  *       when the team has none); fear-avoidance (PCS, TSK-11): the psychologists and physical therapists</li>
+ *   <li>STarT Back high risk and no psychologist on the team: the physicians (the admins when there is none), once
+ *       per episode as patient-service decides; high, not chased</li>
  *   <li>plan activated or revised (not while a draft): the patient and the team members other than the one who
  *       changed it;
  *       plan review due: the plan owner</li>
@@ -56,6 +58,7 @@ public final class Routing {
     public static final String FEAR_AVOIDANCE = "fear-avoidance";
     public static final String ASSESSMENT_DUE = "assessment-due";
     public static final String ASSESSMENT_OVERDUE = "assessment-overdue";
+    public static final String PSYCHOLOGY_REFERRAL = "psychology-referral";
 
     private static final String URGENT_CARE_ADVICE = "Your care team has been alerted. If you have new weakness or "
             + "numbness in your legs, lose control of your bladder or bowel, have numbness around your genitals or "
@@ -66,6 +69,9 @@ public final class Routing {
             + "will contact you. If you are thinking about harming yourself or feel you might act on these thoughts, "
             + "do not wait for us: call your local emergency number or a crisis line now, or go to the nearest "
             + "emergency department. If you can, tell someone you trust how you feel and stay with them.";
+
+    private static final String PSYCHOLOGY_REFERRAL_ADVICE = "STarT Back high risk and no psychologist on the care "
+            + "team: consider a referral";
 
     private Routing() {
     }
@@ -134,6 +140,19 @@ public final class Routing {
                             + " (due " + event.text("dueDay") + "). It takes a few minutes and shows your care team "
                             + "how you are doing; you find it in the app under questionnaires.");
             case "AssessmentOverdue" -> assessmentOverdue(out, event, patient);
+            case "PsychologyReferralNeeded" -> {
+                List<String> physicians = patient.withRole(Role.PHYSICIAN);
+                String title = "Psychology referral to consider: " + name;
+                String message = alertMessage(event, PSYCHOLOGY_REFERRAL_ADVICE) + " (" + name + ", STarT Back of "
+                        + Objects.requireNonNullElse(event.text("day"), "the latest result") + ").";
+                if (physicians.isEmpty()) {
+                    // Someone must take the referral decision: the admins find a physician.
+                    out.to(Recipient.everyone(Role.ADMIN), PSYCHOLOGY_REFERRAL, Priority.HIGH, title,
+                            "No physician is on the care team. " + message);
+                } else {
+                    out.toAll(physicians, PSYCHOLOGY_REFERRAL, Priority.HIGH, title, message);
+                }
+            }
             case "CheckInsMissed" -> out.toPatient(patient, CHECK_IN_REMINDER, Priority.NORMAL,
                     "We have not heard from you",
                     "You have not checked in for a few days. A daily check-in takes a minute and helps your care "
@@ -160,7 +179,7 @@ public final class Routing {
         return List.of(RED_FLAG, URGENT_CARE_GUIDANCE, FLARE, FLARE_GUIDANCE, WORSENING_TREND, IMPROVING_TREND,
                 LOW_ADHERENCE, ADHERENCE_ENCOURAGEMENT, NSAID_OVERUSE, MEDICATION_WARNING, POOR_SLEEP, ODI_CHANGE,
                 PLAN_CHANGED, PLAN_REVIEW_DUE, CHECK_IN_REMINDER, CARE_TEAM_JOINED, SELF_HARM_RISK, CRISIS_GUIDANCE,
-                PSYCHOLOGICAL_DISTRESS, FEAR_AVOIDANCE, ASSESSMENT_DUE, ASSESSMENT_OVERDUE);
+                PSYCHOLOGICAL_DISTRESS, FEAR_AVOIDANCE, ASSESSMENT_DUE, ASSESSMENT_OVERDUE, PSYCHOLOGY_REFERRAL);
     }
 
     private static void redFlag(Notices out, PatientContext patient, String what) {

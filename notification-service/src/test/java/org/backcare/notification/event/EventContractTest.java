@@ -60,6 +60,11 @@ class EventContractTest {
                 .put("screenedBy", doc.subject()).put("screenedAt", Instant.now().toString()).put("priority", "urgent");
         redFlag.putArray("findings").addObject().put("redFlag", "fever").put("description", "Fever");
         f.put("RedFlagRaised", new Fixture("patient-events", redFlag, Set.of("red-flag", "urgent-care-guidance")));
+        ObjectNode referral = Events.object().put("questionnaireId", UUID.randomUUID().toString())
+                .put("day", LocalDate.now().toString()).put("stratum", "high").put("raisedAt", Instant.now().toString())
+                .put("message", "STarT Back high risk and no psychologist on the care team: consider a referral");
+        referral.putArray("audience").add("physician");
+        f.put("PsychologyReferralNeeded", new Fixture("patient-events", referral, Set.of("psychology-referral")));
         f.put("UrgentReviewResolved", new Fixture("patient-events", Events.object().put("resolvedBy", doc.subject())
                 .put("resolvedAt", Instant.now().toString()).put("note", "ok"), Set.of()));
 
@@ -99,6 +104,17 @@ class EventContractTest {
         f.put("QuestionnaireCompleted", new Fixture("tracking-events", Events.object()
                 .put("questionnaireId", UUID.randomUUID().toString()).put("kind", "odi").put("score", 30)
                 .put("baselineScore", 42).put("change", -12).put("clinicallyImportantChange", true), Set.of()));
+        ObjectNode instrument = Events.object().put("questionnaireId", UUID.randomUUID().toString())
+                .put("instrument", "phq-9").put("version", "1").put("day", LocalDate.now().toString()).put("score", 14)
+                .put("prorated", false).put("band", "moderate").put("bandLabel", "Moderate").put("higherIsWorse", true)
+                .put("changePoints", 6).put("mcidPoints", 5).put("clinicallyImportantChange", true)
+                .put("direction", "worse");
+        instrument.putObject("subscales");
+        instrument.putArray("flags");
+        instrument.putObject("previous").put("questionnaireId", UUID.randomUUID().toString())
+                .put("day", LocalDate.now().minusDays(28).toString()).put("score", 8);
+        // The alerts about a result come as their own events; the result itself notifies no one.
+        f.put("InstrumentCompleted", new Fixture("tracking-events", instrument, Set.of()));
         Map<String, Set<String>> alerts = new LinkedHashMap<>();
         alerts.put("RedFlagSymptomReported", Set.of("red-flag", "urgent-care-guidance"));
         alerts.put("FlareDetected", Set.of("flare", "flare-guidance"));

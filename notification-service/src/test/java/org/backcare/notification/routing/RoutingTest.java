@@ -303,8 +303,25 @@ class RoutingTest {
     }
 
     @Test
+    void aPsychologyReferralGoesToThePhysiciansAsAHighInboxItemNotChased() {
+        ObjectNode data = JSON.createObjectNode().put("questionnaireId", UUID.randomUUID().toString())
+                .put("day", "2026-12-07").put("stratum", "high").put("raisedAt", "2026-12-07T08:20:01Z")
+                .put("message", "STarT Back high risk and no psychologist on the care team: consider a referral");
+        data.putArray("audience").add("physician");
+        List<Notice> notices = Routing.route(event("PsychologyReferralNeeded", data),
+                team(DOC, "physician", DOC2, "physician", PT, "physical-therapist"));
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind, Notice::priority, Notice::needsAcknowledgement)
+                .containsExactlyInAnyOrder(tuple(DOC, "psychology-referral", Priority.HIGH, false),
+                        tuple(DOC2, "psychology-referral", Priority.HIGH, false));
+        assertThat(notices.get(0).message()).startsWith("STarT Back high risk and no psychologist")
+                .contains("Anna Berg").contains("2026-12-07");
+        assertThat(Routing.route(event("PsychologyReferralNeeded", data), team(PT, "physical-therapist")))
+                .extracting(n -> n.recipient().key()).containsExactly("role:admin");
+    }
+
+    @Test
     void theQuestionnaireKindsAreListed() {
         assertThat(Routing.kinds()).contains("self-harm-risk", "crisis-guidance", "psychological-distress",
-                "fear-avoidance", "assessment-due", "assessment-overdue");
+                "fear-avoidance", "assessment-due", "assessment-overdue", "psychology-referral");
     }
 }

@@ -12,6 +12,7 @@ import org.backcare.platform.outbox.Outbox;
 import org.backcare.platform.problem.ProblemException;
 import org.backcare.patient.record.Patient;
 import org.backcare.patient.record.PatientService;
+import org.backcare.patient.stratification.StratificationService;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,13 +28,16 @@ public class CareTeamService {
     private final AuditLog audit;
     private final EntityManager em;
     private final Clock clock;
+    private final StratificationService stratification;
 
-    public CareTeamService(PatientService patients, Outbox outbox, AuditLog audit, EntityManager em, Clock clock) {
+    public CareTeamService(PatientService patients, Outbox outbox, AuditLog audit, EntityManager em, Clock clock,
+                           StratificationService stratification) {
         this.patients = patients;
         this.outbox = outbox;
         this.audit = audit;
         this.em = em;
         this.clock = clock;
+        this.stratification = stratification;
     }
 
     /** The data of CareTeamMemberAdded and CareTeamMemberRemoved. */
@@ -66,6 +70,8 @@ public class CareTeamService {
         p.touch(now);
         em.flush();
         publish(EventType.CARE_TEAM_MEMBER_ADDED, p, member, caller);
+        // A psychologist joining ends a "high risk, no psychologist" episode.
+        stratification.evaluateReferral(p);
         audit.record(caller, AuditAction.CARE_TEAM_ADD, patientId, request.role().code() + " " + request.subject());
         return CareTeamMemberView.of(member);
     }
@@ -87,6 +93,8 @@ public class CareTeamService {
         p.touch(Instant.now(clock));
         em.flush();
         publish(EventType.CARE_TEAM_MEMBER_REMOVED, p, member, caller);
+        // The last psychologist leaving a high-risk patient starts a new episode: the physicians are told again.
+        stratification.evaluateReferral(p);
         audit.record(caller, AuditAction.CARE_TEAM_REMOVE, patientId, member.role.code() + " " + subject);
     }
 

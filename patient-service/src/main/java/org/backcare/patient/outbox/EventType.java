@@ -10,7 +10,8 @@ public enum EventType implements OutboxEventType {
     CARE_TEAM_MEMBER_ADDED("CareTeamMemberAdded"),
     CARE_TEAM_MEMBER_REMOVED("CareTeamMemberRemoved"),
     RED_FLAG_RAISED("RedFlagRaised"),
-    URGENT_REVIEW_RESOLVED("UrgentReviewResolved");
+    URGENT_REVIEW_RESOLVED("UrgentReviewResolved"),
+    PSYCHOLOGY_REFERRAL_NEEDED("PsychologyReferralNeeded");
 
     private final String wireName;
 

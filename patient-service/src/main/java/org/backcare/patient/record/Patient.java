@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.backcare.platform.access.PatientFacts;
 import org.backcare.patient.careteam.CareTeamMember;
+import org.backcare.patient.stratification.RiskStratum;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,6 +73,10 @@ public class Patient extends PanacheEntityBase {
     @OneToMany(mappedBy = "patient", orphanRemoval = true, cascade = jakarta.persistence.CascadeType.ALL)
     @OrderBy("addedAt")
     public List<CareTeamMember> careTeam = new ArrayList<>();
+
+    /** The latest STarT Back stratum (tracking-service's results); null until a first one. */
+    @Embedded
+    public RiskStratum riskStratum;
 
     public Instant createdAt;
     public Instant updatedAt;

@@ -1,6 +1,7 @@
 package org.backcare.patient.record;
 
 import org.backcare.patient.careteam.CareTeamMemberView;
+import org.backcare.patient.stratification.RiskStratumView;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,11 +16,11 @@ import java.util.TreeSet;
 public record PatientSnapshot(String givenName, String familyName, LocalDate birthDate, Sex sex, String email,
                               String preferredLanguage, String oidcSubject, LocalDate painOnsetDate,
                               PainType painType, Set<Comorbidity> comorbidities, PatientStatus status,
-                              boolean urgentReview, List<CareTeamMemberView> careTeam) {
+                              boolean urgentReview, List<CareTeamMemberView> careTeam, RiskStratumView riskStratum) {
 
     public static PatientSnapshot of(Patient p) {
         return new PatientSnapshot(p.givenName, p.familyName, p.birthDate, p.sex, p.email, p.preferredLanguage,
                 p.oidcSubject, p.painOnsetDate, p.painType, new TreeSet<>(p.comorbidities), p.status,
-                p.urgentReview, p.careTeam.stream().map(CareTeamMemberView::of).toList());
+                p.urgentReview, p.careTeam.stream().map(CareTeamMemberView::of).toList(), RiskStratumView.of(p.riskStratum));
     }
 }

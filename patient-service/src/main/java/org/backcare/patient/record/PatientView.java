@@ -1,6 +1,7 @@
 package org.backcare.patient.record;
 
 import org.backcare.patient.careteam.CareTeamMemberView;
+import org.backcare.patient.stratification.RiskStratumView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -35,6 +36,7 @@ public record PatientView(
         Instant dischargedAt,
         String dischargeReason,
         List<CareTeamMemberView> careTeam,
+        @Schema(description = "The latest STarT Back risk stratum; null until a first result") RiskStratumView riskStratum,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -43,6 +45,7 @@ public record PatientView(
                 p.preferredLanguage, p.oidcSubject, p.painOnsetDate, RecordRules.isChronic(p.painOnsetDate, today),
                 p.painType, p.painTypeRationale, p.painClassifiedBy, p.painClassifiedAt,
                 new TreeSet<>(p.comorbidities), p.status, p.urgentReview, p.dischargedAt, p.dischargeReason,
-                p.careTeam.stream().map(CareTeamMemberView::of).toList(), p.createdAt, p.updatedAt);
+                p.careTeam.stream().map(CareTeamMemberView::of).toList(), RiskStratumView.of(p.riskStratum),
+                p.createdAt, p.updatedAt);
     }
 }

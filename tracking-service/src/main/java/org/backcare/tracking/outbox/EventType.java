@@ -17,7 +17,8 @@ public enum EventType implements OutboxEventType {
     ODI_CHANGED("OdiChanged"),
     SELF_HARM_RISK_REPORTED("SelfHarmRiskReported"),
     PSYCHOLOGICAL_DISTRESS_DETECTED("PsychologicalDistressDetected"),
-    FEAR_AVOIDANCE_DETECTED("FearAvoidanceDetected");
+    FEAR_AVOIDANCE_DETECTED("FearAvoidanceDetected"),
+    INSTRUMENT_COMPLETED("InstrumentCompleted");
 
     private final String wireName;
 

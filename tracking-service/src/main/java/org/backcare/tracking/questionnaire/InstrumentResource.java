@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.backcare.platform.access.CurrentCaller;
@@ -19,6 +20,7 @@ import org.backcare.platform.problem.Problem;
 import org.backcare.platform.web.Ids;
 import org.backcare.platform.web.PageOf;
 import org.backcare.platform.web.PageRequest;
+import org.backcare.tracking.common.Dates;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -89,5 +91,39 @@ public class InstrumentResource {
         var patient = Ids.parse("patientId", patientId);
         Instrument definition = InstrumentService.instrument(instrument);
         return instruments.list(caller.get(), patient, definition, page);
+    }
+    @GET
+    @Path("trend")
+    @Operation(operationId = "getQuestionnaireTrend", summary = "The patient's score series of an instrument",
+            description = "The results from `from` to `to` (default: the 12 months up to today; at most 5 years), oldest "
+                    + "first, with the change from the first result in the window to the latest and from the previous "
+                    + "result to the latest, each judged against the instrument's minimal clinically important "
+                    + "difference (PHQ-9 5 points, GAD-7 4, TSK-11 4, PSEQ 5.5, PCS 38 % of the earlier score), and a "
+                    + "verdict: better or worse when the change since the first result reaches the MCID, otherwise "
+                    + "unchanged. higherIsWorse is taken into account (a PSEQ going up is better).")
+    @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = InstrumentService.TrendView.class),
+            examples = @ExampleObject(name = "phq-9-worse", summary = "A PHQ-9 worse by the MCID",
+                    value = "{\"instrument\": \"phq-9\", \"from\": \"2025-12-07\", \"to\": \"2026-12-07\", "
+                            + "\"higherIsWorse\": true, \"mcidPoints\": 5, \"mcidPercent\": null, \"results\": ["
+                            + "{\"questionnaireId\": \"2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901\", \"day\": \"2026-10-12\", \"score\": 7, \"band\": \"mild\"}, "
+                            + "{\"questionnaireId\": \"5d6e7f80-9102-4a3b-8c4d-5e6f7a8b9c0d\", \"day\": \"2026-11-09\", \"score\": 8, \"band\": \"mild\"}, "
+                            + "{\"questionnaireId\": \"7a4f2c1e-3b5d-4e6f-8a9b-0c1d2e3f4a5b\", \"day\": \"2026-12-07\", \"score\": 14, \"band\": \"moderate\"}], "
+                            + "\"sinceFirst\": {\"fromDay\": \"2026-10-12\", \"fromScore\": 7, \"toDay\": \"2026-12-07\", \"toScore\": 14, "
+                            + "\"points\": 7, \"clinicallyImportant\": true, \"direction\": \"worse\"}, "
+                            + "\"sincePrevious\": {\"fromDay\": \"2026-11-09\", \"fromScore\": 8, \"toDay\": \"2026-12-07\", \"toScore\": 14, "
+                            + "\"points\": 6, \"clinicallyImportant\": true, \"direction\": \"worse\"}, \"verdict\": \"worse\"}")))
+    @APIResponse(responseCode = "400", description = "from or to is not a date, to is before from, or the window is longer than 5 years", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown patient or instrument, or a patient not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InstrumentService.TrendView trend(@PathParam("patientId") @Parameter(schema = @Schema(format = "uuid")) String patientId,
+                                             @PathParam("instrument") @Parameter(description = "The instrument id", schema = @Schema(enumeration = {
+                                                     Instruments.START_BACK, Instruments.PHQ_9, Instruments.GAD_7, Instruments.PCS,
+                                                     Instruments.TSK_11, Instruments.PSEQ})) String instrument,
+                                             @QueryParam("from") @Parameter(description = "First day (default: 12 months before to)",
+                                                     schema = @Schema(format = "date"), example = "2025-12-07") String from,
+                                             @QueryParam("to") @Parameter(description = "Last day (default: today)",
+                                                     schema = @Schema(format = "date"), example = "2026-12-07") String to) {
+        var patient = Ids.parse("patientId", patientId);
+        Instrument definition = InstrumentService.instrument(instrument);
+        return instruments.trend(caller.get(), patient, definition, Dates.parse("from", from), Dates.parse("to", to));
     }
 }

@@ -57,7 +57,7 @@ import static org.backcare.tracking.testsupport.Api.as;
  * </ul>
  *
  * <p>Each row sets up its own patient through the real patient-events consumer: registered with a care team led by a
- * physician, with one check-in (yesterday) and one ODI recorded by that physician. Every row checks, as an admin,
+ * physician, with one check-in (yesterday), one ODI and one PHQ-9 recorded by that physician. Every row checks, as an admin,
  * that the timeline, the check-ins and the questionnaires are unchanged unless the row is a successful write (which
  * adds exactly one item of its kind), and that the audit log holds the read, the write or the refusal.
  *
@@ -132,6 +132,10 @@ class AuthorizationMatrixTest {
         ODI_LIST("GET /patients/{id}/questionnaires/odi", null, "QUESTIONNAIRE_READ"),
         TIMELINE("GET /patients/{id}/timeline", null, "TIMELINE_READ"),
         TRENDS("GET /patients/{id}/trends", null, "TREND_READ"),
+        CATALOGUE("GET /questionnaires", null, null),
+        INSTRUMENT_POST("POST /patients/{id}/questionnaires/phq-9", "questionnaire", "QUESTIONNAIRE_RECORD"),
+        INSTRUMENT_LIST("GET /patients/{id}/questionnaires/phq-9", null, "QUESTIONNAIRE_READ"),
+        INSTRUMENT_TREND("GET /patients/{id}/questionnaires/phq-9/trend", null, "QUESTIONNAIRE_READ"),
         AUDIT_LOG("GET /audit-log?patientId={id}", null, null);
 
         final String label;
@@ -152,7 +156,7 @@ class AuthorizationMatrixTest {
 
         /** Whether the patient's id is in the path, so a 404 can be compared with the 404 for an unknown id. */
         boolean idInPath() {
-            return this != AUDIT_LOG;
+            return this != AUDIT_LOG && this != CATALOGUE;
         }
 
         @Override
@@ -367,6 +371,76 @@ class AuthorizationMatrixTest {
                 row(TRENDS, NO_ROLE, ANY, NOT_FOUND),
                 row(TRENDS, NO_TOKEN, ANY, UNAUTHORIZED),
 
+                // --- GET /questionnaires, the instrument definitions: any signed-in caller, no patient involved ---
+                row(CATALOGUE, PATIENT, ANY, OK),
+                row(CATALOGUE, PHYSICIAN, ANY, OK),
+                row(CATALOGUE, PHYSICAL_THERAPIST, ANY, OK),
+                row(CATALOGUE, PSYCHOLOGIST, ANY, OK),
+                row(CATALOGUE, ADMIN, ANY, OK),
+                row(CATALOGUE, INTEGRATOR, ANY, OK),
+                row(CATALOGUE, NO_ROLE, ANY, OK),
+                row(CATALOGUE, NO_TOKEN, ANY, UNAUTHORIZED),
+
+                // --- POST a scored instrument (PHQ-9): as the ODI, the patient or a clinician on the team ---
+                row(INSTRUMENT_POST, PATIENT, OWN, CREATED),
+                row(INSTRUMENT_POST, PATIENT, OTHER, NOT_FOUND),
+                row(INSTRUMENT_POST, PATIENT, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_POST, PHYSICIAN, OWN, CREATED),
+                row(INSTRUMENT_POST, PHYSICIAN, OTHER, NOT_FOUND),
+                row(INSTRUMENT_POST, PHYSICIAN, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_POST, PHYSICAL_THERAPIST, OWN, CREATED),
+                row(INSTRUMENT_POST, PHYSICAL_THERAPIST, OTHER, NOT_FOUND),
+                row(INSTRUMENT_POST, PHYSICAL_THERAPIST, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_POST, PSYCHOLOGIST, OWN, CREATED),
+                row(INSTRUMENT_POST, PSYCHOLOGIST, OTHER, NOT_FOUND),
+                row(INSTRUMENT_POST, PSYCHOLOGIST, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_POST, ADMIN, ANY, FORBIDDEN),
+                row(INSTRUMENT_POST, ADMIN, UNKNOWN, FORBIDDEN),
+                row(INSTRUMENT_POST, INTEGRATOR, ANY, FORBIDDEN),
+                row(INSTRUMENT_POST, INTEGRATOR, UNKNOWN, FORBIDDEN),
+                row(INSTRUMENT_POST, NO_ROLE, ANY, FORBIDDEN),
+                row(INSTRUMENT_POST, NO_TOKEN, ANY, UNAUTHORIZED),
+
+                // --- GET the results of an instrument: as the ODI history ---
+                row(INSTRUMENT_LIST, PATIENT, OWN, OK),
+                row(INSTRUMENT_LIST, PATIENT, OTHER, NOT_FOUND),
+                row(INSTRUMENT_LIST, PATIENT, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_LIST, PHYSICIAN, OWN, OK),
+                row(INSTRUMENT_LIST, PHYSICIAN, OTHER, NOT_FOUND),
+                row(INSTRUMENT_LIST, PHYSICIAN, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_LIST, PHYSICAL_THERAPIST, OWN, OK),
+                row(INSTRUMENT_LIST, PHYSICAL_THERAPIST, OTHER, NOT_FOUND),
+                row(INSTRUMENT_LIST, PHYSICAL_THERAPIST, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_LIST, PSYCHOLOGIST, OWN, OK),
+                row(INSTRUMENT_LIST, PSYCHOLOGIST, OTHER, NOT_FOUND),
+                row(INSTRUMENT_LIST, PSYCHOLOGIST, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_LIST, ADMIN, ANY, OK),
+                row(INSTRUMENT_LIST, ADMIN, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_LIST, INTEGRATOR, ANY, OK),
+                row(INSTRUMENT_LIST, INTEGRATOR, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_LIST, NO_ROLE, ANY, NOT_FOUND),
+                row(INSTRUMENT_LIST, NO_TOKEN, ANY, UNAUTHORIZED),
+
+                // --- GET the score series of an instrument: whoever may read its results ---
+                row(INSTRUMENT_TREND, PATIENT, OWN, OK),
+                row(INSTRUMENT_TREND, PATIENT, OTHER, NOT_FOUND),
+                row(INSTRUMENT_TREND, PATIENT, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_TREND, PHYSICIAN, OWN, OK),
+                row(INSTRUMENT_TREND, PHYSICIAN, OTHER, NOT_FOUND),
+                row(INSTRUMENT_TREND, PHYSICIAN, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_TREND, PHYSICAL_THERAPIST, OWN, OK),
+                row(INSTRUMENT_TREND, PHYSICAL_THERAPIST, OTHER, NOT_FOUND),
+                row(INSTRUMENT_TREND, PHYSICAL_THERAPIST, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_TREND, PSYCHOLOGIST, OWN, OK),
+                row(INSTRUMENT_TREND, PSYCHOLOGIST, OTHER, NOT_FOUND),
+                row(INSTRUMENT_TREND, PSYCHOLOGIST, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_TREND, ADMIN, ANY, OK),
+                row(INSTRUMENT_TREND, ADMIN, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_TREND, INTEGRATOR, ANY, OK),
+                row(INSTRUMENT_TREND, INTEGRATOR, UNKNOWN, NOT_FOUND),
+                row(INSTRUMENT_TREND, NO_ROLE, ANY, NOT_FOUND),
+                row(INSTRUMENT_TREND, NO_TOKEN, ANY, UNAUTHORIZED),
+
                 // --- GET /audit-log?patientId=: admins only, whoever the patient is ---
                 row(AUDIT_LOG, PATIENT, OWN, FORBIDDEN),
                 row(AUDIT_LOG, PATIENT, OTHER, FORBIDDEN),
@@ -514,6 +588,7 @@ class AuthorizationMatrixTest {
         final Users owner = Users.physician();
         UUID patientId;
         String checkInId;
+        String phq9Id;
         Users actor;
 
         static Scenario setUp(Who who, Rel rel) {
@@ -530,6 +605,8 @@ class AuthorizationMatrixTest {
                     .put("/patients/{id}/check-ins/{day}", s.patientId, TODAY.minusDays(1).toString())
                     .then().statusCode(201).extract().path("id");
             as(s.owner).body(odiBody()).post("/patients/{id}/questionnaires/odi", s.patientId).then().statusCode(201);
+            s.phq9Id = as(s.owner).body(phq9Body()).post("/patients/{id}/questionnaires/phq-9", s.patientId)
+                    .then().statusCode(201).extract().path("id");
             if (rel == OTHER) {
                 // The caller has a patient of their own: their own record, or a place on another patient's team.
                 Users otherLogin = who == PATIENT ? s.actor : Users.patient();
@@ -559,6 +636,11 @@ class AuthorizationMatrixTest {
                     "endedOn", TODAY.minusDays(1).toString(), "whatHelped", "Relative rest, heat"));
         }
 
+        /** A PHQ-9 of 0: no alert, so a write adds exactly one questionnaire. */
+        static Map<String, Object> phq9Body() {
+            return new HashMap<>(Map.of("answers", List.of(0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        }
+
         static Map<String, Object> odiBody() {
             return new HashMap<>(Map.of("answers", Arrays.asList(2, 1, 3, 2, 2, 1, null, 2, 1, 2)));
         }
@@ -576,6 +658,10 @@ class AuthorizationMatrixTest {
                 case ODI_LIST -> request().get("/patients/{id}/questionnaires/odi", id);
                 case TIMELINE -> request().get("/patients/{id}/timeline", id);
                 case TRENDS -> request().get("/patients/{id}/trends", id);
+                case CATALOGUE -> request().get("/questionnaires");
+                case INSTRUMENT_POST -> request().body(phq9Body()).post("/patients/{id}/questionnaires/phq-9", id);
+                case INSTRUMENT_LIST -> request().get("/patients/{id}/questionnaires/phq-9", id);
+                case INSTRUMENT_TREND -> request().get("/patients/{id}/questionnaires/phq-9/trend", id);
                 case AUDIT_LOG -> request().queryParam("patientId", id).get("/audit-log");
             };
         }
@@ -600,12 +686,21 @@ class AuthorizationMatrixTest {
                 }
                 case TIMELINE -> {
                     assertThat(body.getList("items.kind", String.class)).as(cell)
-                            .containsExactlyInAnyOrder("check-in", "questionnaire");
+                            .containsExactlyInAnyOrder("check-in", "questionnaire", "questionnaire");
                     assertThat(body.getList("items.itemId", String.class)).as(cell).contains(checkInId);
                 }
                 case TRENDS -> {
                     assertThat(body.getInt("days")).as(cell).isEqualTo(30);
                     assertThat(body.getInt("daysLogged")).as(cell).isEqualTo(1);
+                }
+                case CATALOGUE -> assertThat(body.getList("id", String.class)).as(cell).contains("phq-9", "start-back");
+                case INSTRUMENT_LIST -> {
+                    assertThat(body.getInt("total")).as(cell).isEqualTo(1);
+                    assertThat(body.getList("items.id", String.class)).as(cell).containsExactly(phq9Id);
+                }
+                case INSTRUMENT_TREND -> {
+                    assertThat(body.getString("instrument")).as(cell).isEqualTo("phq-9");
+                    assertThat(body.getList("results.questionnaireId", String.class)).as(cell).containsExactly(phq9Id);
                 }
                 case AUDIT_LOG -> {
                     assertThat(body.getInt("total")).as(cell).isPositive();

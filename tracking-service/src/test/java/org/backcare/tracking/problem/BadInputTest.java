@@ -60,6 +60,10 @@ class BadInputTest {
     private static final String ODI = "/patients/{id}/questionnaires/odi";
     private static final String TIMELINE = "/patients/{id}/timeline";
     private static final String TRENDS = "/patients/{id}/trends";
+    private static final String RESULTS = "/patients/{id}/questionnaires/{instrument}";
+    private static final String INSTRUMENT_TREND = RESULTS + "/trend";
+    private static final String PHQ9_ZEROS = "{\"answers\": [0, 0, 0, 0, 0, 0, 0, 0, 0]}";
+    private static final List<String> INSTRUMENTS = List.of("start-back", "phq-9", "gad-7", "pcs", "tsk-11", "pseq");
     private static final List<String> PAIN_CHARACTERS = List.of("aching", "burning", "shooting", "stabbing",
             "electric", "tingling");
     private static final List<String> LOCATIONS = List.of("lower-back", "upper-back", "neck", "buttock-left",
@@ -133,6 +137,12 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("unknownInstruments")
+    void anUnknownInstrumentIsA404ThatListsTheKnownOnes(BadInput input) {
+        input.check();
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("badUuids")
     void aMalformedUuidIsA400NamingTheParameter(BadInput input) {
         input.check();
@@ -192,7 +202,7 @@ class BadInputTest {
 
     static Stream<BadInput> everyBadInput() {
         return Stream.of(malformedBodies(), wrongTypes(), repeatedItems(), unknownCodes(), outOfRange(), missingRequiredFields(),
-                unknownFields(), badDays(), badQuestionnaires(), badUuids(), badFilters(), badPaging(),
+                unknownFields(), badDays(), badQuestionnaires(), unknownInstruments(), badUuids(), badFilters(), badPaging(),
                 unsupportedMediaTypes(), missingBodies(), oversizedBodies()).flatMap(s -> s);
     }
 
@@ -503,6 +513,19 @@ class BadInputTest {
                         List.of("8")));
     }
 
+    static Stream<BadInput> unknownInstruments() {
+        List<BadInput> cases = new ArrayList<>();
+        for (String instrument : List.of("dance", "PHQ-9", "phq9", "oswestry")) {
+            cases.add(bad("POST /questionnaires/" + instrument, 404, null,
+                    f -> f.asPatient().body(PHQ9_ZEROS).post(RESULTS, f.patientId, instrument), INSTRUMENTS));
+            cases.add(bad("GET /questionnaires/" + instrument, 404, null,
+                    f -> f.asPatient().get(RESULTS, f.patientId, instrument), INSTRUMENTS));
+            cases.add(bad("GET /questionnaires/" + instrument + "/trend", 404, null,
+                    f -> f.asPatient().get(INSTRUMENT_TREND, f.patientId, instrument), INSTRUMENTS));
+        }
+        return cases.stream();
+    }
+
     static Stream<BadInput> badUuids() {
         List<BadInput> cases = new ArrayList<>();
         for (String badId : List.of("not-a-uuid", "1-2-3-4-5", "12345")) {
@@ -524,6 +547,12 @@ class BadInputTest {
             calls.put("GET /patients/" + badId + "/questionnaires/odi", f -> f.asPatient().get(ODI, badId));
             calls.put("GET /patients/" + badId + "/timeline", f -> f.asPatient().get(TIMELINE, badId));
             calls.put("GET /patients/" + badId + "/trends", f -> f.asPatient().get(TRENDS, badId));
+            calls.put("POST /patients/" + badId + "/questionnaires/phq-9",
+                    f -> f.asPatient().body(PHQ9_ZEROS).post(RESULTS, badId, "phq-9"));
+            calls.put("GET /patients/" + badId + "/questionnaires/phq-9",
+                    f -> f.asPatient().get(RESULTS, badId, "phq-9"));
+            calls.put("GET /patients/" + badId + "/questionnaires/phq-9/trend",
+                    f -> f.asPatient().get(INSTRUMENT_TREND, badId, "phq-9"));
             calls.forEach((name, call) -> cases.add(bad(name, 400, "patientId", call, List.of(badId))));
             cases.add(bad("GET /audit-log?patientId=" + badId, 400, "patientId",
                     f -> f.asAdmin().queryParam("patientId", badId).get("/audit-log"), List.of(badId)));
@@ -561,6 +590,16 @@ class BadInputTest {
                         f -> f.asPatient().queryParam("kind", "CHECK-IN").get(TIMELINE, f.patientId), KINDS),
                 bad("GET timeline?kind=check-ins", 400, "kind",
                         f -> f.asPatient().queryParam("kind", "check-ins").get(TIMELINE, f.patientId), KINDS),
+                bad("GET phq-9 trend?from=yesterday", 400, "from",
+                        f -> f.asPatient().queryParam("from", "yesterday").get(INSTRUMENT_TREND, f.patientId, "phq-9")),
+                bad("GET phq-9 trend?to=2026-02-30", 400, "to",
+                        f -> f.asPatient().queryParam("to", "2026-02-30").get(INSTRUMENT_TREND, f.patientId, "phq-9")),
+                bad("GET phq-9 trend?from=today&to=10 days ago (reversed range)", 400, "from|to",
+                        f -> f.asPatient().queryParam("from", today).queryParam("to", tenDaysAgo)
+                                .get(INSTRUMENT_TREND, f.patientId, "phq-9")),
+                bad("GET phq-9 trend over 6 years", 400, "from",
+                        f -> f.asPatient().queryParam("from", TODAY.minusYears(6).toString())
+                                .get(INSTRUMENT_TREND, f.patientId, "phq-9"), List.of("5 years")),
                 bad("GET /audit-log?action=DELETE_EVERYTHING", 400, "action",
                         f -> f.asAdmin().queryParam("action", "DELETE_EVERYTHING").get("/audit-log"),
                         List.of("CHECK_IN_READ", "REFUSED")),
@@ -575,6 +614,7 @@ class BadInputTest {
         Map<String, Function<Fixture, RequestSpecification>> lists = new LinkedHashMap<>();
         lists.put("/patients/{id}/check-ins", Fixture::asPatient);
         lists.put(ODI, Fixture::asPatient);
+        lists.put("/patients/{id}/questionnaires/phq-9", Fixture::asPatient);
         lists.put(TIMELINE, Fixture::asPatient);
         lists.put("/audit-log", Fixture::asAdmin);
         lists.forEach((path, who) -> {
