@@ -30,6 +30,13 @@
 # text/event-stream. Last of all: the red-flag e-mail to dr.house arrives in GreenMail (he sets his e-mail
 # preference before the screening).
 #
+# Story (psychology, when all four services run; last): ben.patient's record, a team without a psychologist;
+# ben answers STarT Back (high risk): his record shows the stratum and dr.house gets a psychology-referral item;
+# a plan from the template gets graded exposure, CBT, pacing, a psychologist review and PCS/TSK-11 (due today);
+# psy.miller joins; a PHQ-9 with item 9 above 0 raises an urgent self-harm alert for dr.house and psy.miller
+# (awaiting acknowledgement, armed to escalate) and crisis guidance for ben; the PHQ-9 trend and the FHIR
+# RiskAssessment/Observation show the results.
+#
 # Re-runnable: anna's login can be linked to one record only, so when an earlier run already linked it,
 # the new patient is registered without a login and anna's steps use her existing record. The plan story
 # always runs on anna's record; an open plan left by an earlier run is discontinued first. A check-in for a day that
@@ -67,6 +74,7 @@ GREY_ID=10000000-0000-4000-8000-000000000002
 JONES_ID=20000000-0000-4000-8000-000000000001
 MILLER_ID=30000000-0000-4000-8000-000000000001
 ANNA_ID=50000000-0000-4000-8000-000000000001
+BEN_ID=50000000-0000-4000-8000-000000000002
 INTEGRATOR_ID=60000000-0000-4000-8000-000000000001
 
 WORK=$(mktemp -d)
@@ -531,7 +539,7 @@ ok "Location $(header Location)"
 ok "ETag $(header ETag)"
 expect '.status == "draft" and .template == "mechanical" and .patientId == $p and .ownerSubject == $h and .revision == 1' \
   'draft, template mechanical, owner dr.house, revision 1' --arg p "$P" --arg h "$HOUSE_ID"
-expect '.sections | keys == ["exercises", "flare-up", "goals", "medications", "self-management"]' 'all five sections'
+expect '.sections | keys == ["assessments", "exercises", "flare-up", "goals", "medications", "self-management"]' 'all six sections'
 expect '[.sections.exercises.content.exercises[] | select(.dose.sessionsPerWeek >= 7)]
   | (map(.exercise) == $routine) and (map(.dose.minutes) | add) == 15' \
   'exercises: the 15-minute daily routine (5 daily exercises, 15 minutes)' --argjson routine "$ROUTINE"
@@ -630,7 +638,7 @@ expect_problem 404
 step "integrator: GET /plans/$PLAN_ID"
 pcall GET "/plans/$PLAN_ID" "${TOKENS[integrator]}"
 expect_status 200
-expect '.id == $id and .status == "active" and (.sections | length) == 5' 'the active plan with its sections' --arg id "$PLAN_ID"
+expect '.id == $id and .status == "active" and (.sections | length) == 6' 'the active plan with its sections' --arg id "$PLAN_ID"
 step "integrator: PUT /plans/$PLAN_ID/sections/exercises -> 403"
 pcall PUT "/plans/$PLAN_ID/sections/exercises" "${TOKENS[integrator]}" "$exercises" "$new_etag"
 expect_problem 403
@@ -910,5 +918,181 @@ expect_status 200
 expect '.resourceType == "Bundle" and .total >= 1 and any(.entry[].resource; .status == "active" and .intent == "plan")' \
   'a searchset with the active CarePlan'
 bulk_export plan-service "$PLAN_URL" CarePlan
+
+# =============================================================================================================
+# Psychology in the plan, on ben.patient's record (a team with no psychologist at first): ben answers STarT Back
+# (high risk) -> the stratum is on his record and dr.house is told to consider a psychology referral -> the plan
+# drafted at intake is replaced by one from the template, which now carries the psychologically informed parts ->
+# psy.miller joins; ben answers a PHQ-9 with item 9 above 0 -> an urgent self-harm alert reaches dr.house and
+# psy.miller, awaiting acknowledgement and armed to escalate, and ben gets crisis guidance at once. (The escalation
+# fires after ESCALATION_TIMEOUT, 30 min by default: notification-service's tests cover it.) The results are
+# FHIR resources too: a RiskAssessment and a PHQ-9 Observation (LOINC 44261-6).
+# =============================================================================================================
+if [[ -n $PLAN_SERVICE && -n $TRACKING_SERVICE && -n $NOTIFICATION_SERVICE ]]; then
+  PSYCHOLOGY_SINCE=$(($(date -u +%s) - 1))
+  # START_BACK_HIGH: items 1-8 agree/disagree (1/0), item 9 "extremely" bothersome (4 = 1 point): total 7,
+  # psychosocial subscale (items 5-9) 5 -> high risk.
+  START_BACK_HIGH='{"answers": [1, 1, 0, 0, 1, 1, 1, 1, 4]}'
+  START_BACK_LOW='{"answers": [0, 0, 0, 0, 0, 0, 0, 0, 0]}'
+
+  step "ben.patient: is his login already linked to a record (earlier run)?"
+  call GET /patients/me "${TOKENS[ben.patient]}"
+  BEN=
+  case $STATUS in
+    404) ok "HTTP 404: not yet" ;;
+    200) BEN=$(jq -r .id "$WORK/body"); ok "HTTP 200: yes ($BEN)" ;;
+    *) fail "expected HTTP 404 or 200, got $STATUS" ;;
+  esac
+  if [[ -z $BEN ]]; then
+    step "dr.house registers ben.patient's record (${RUN_TAG}Psy), linked to his login; dr.house alone on the team"
+    call POST /patients "${TOKENS[dr.house]}" "$(jq -n --arg family "${RUN_TAG}Psy" --arg subject "$BEN_ID" '{
+      givenName: "Ben", familyName: $family, birthDate: "1975-09-12", sex: "male", email: "ben.patient@backcare.example",
+      preferredLanguage: "en", oidcSubject: $subject, painOnsetDate: "2025-06-01", painType: "mechanical",
+      painTypeRationale: "Worse with lifting, eases with rest", comorbidities: []}')"
+    expect_status 201
+    BEN=$(jq -r .id "$WORK/body")
+    expect '.riskStratum == null' 'no risk stratum yet'
+  else
+    step "dr.house: psy.miller leaves ben's team if an earlier run added him (the story needs a team without a psychologist)"
+    call DELETE "/patients/$BEN/care-team/$MILLER_ID" "${TOKENS[dr.house]}"
+    [[ $STATUS == 204 || $STATUS == 404 ]] || fail "expected HTTP 204 or 404, got $STATUS"
+    ok "HTTP $STATUS"
+  fi
+
+  step "ben's intake: plan-service knows his record (his plans, waiting up to ${PROJECTION_WAIT}s); open plans of earlier runs are discontinued"
+  started=$SECONDS
+  while :; do
+    pcall GET "/patients/$BEN/plans?size=100" "${TOKENS[dr.house]}"
+    [[ $STATUS == 200 ]] && break
+    [[ $STATUS == 404 ]] || fail "expected HTTP 200 (or 404 while projecting), got $STATUS"
+    ((SECONDS - started < PROJECTION_WAIT)) || fail "still HTTP 404 after ${PROJECTION_WAIT}s (plan-service.log)"
+    sleep 0.5
+  done
+  ok "HTTP 200 after $((SECONDS - started)) s"
+  while read -r old_plan; do
+    [[ -n $old_plan ]] || continue
+    pcall POST "/plans/$old_plan/status" "${TOKENS[dr.house]}" '{"status": "discontinued", "reason": "Smoke test starts a new plan"}'
+    expect_status 200
+  done < <(jq -r '.items[] | select(.status == "draft" or .status == "active" or .status == "on-hold") | .id' "$WORK/body")
+  step "dr.house drafts an intake plan for ben (no template) before the screening"
+  pcall POST "/patients/$BEN/plans" "${TOKENS[dr.house]}" '{"title": "Intake", "template": "none"}'
+  expect_status 201
+  INTAKE_PLAN=$(jq -r .id "$WORK/body")
+  expect '.stratifiedCare == null' 'no stratified care'
+
+  # instrument USER INSTRUMENT BODY: POST /patients/$BEN/questionnaires/INSTRUMENT, waiting while tracking-service
+  # has not projected ben's record yet (404).
+  instrument() {
+    local user=$1 id=$2 body=$3 started=$SECONDS
+    while :; do
+      tcall POST "/patients/$BEN/questionnaires/$id" "${TOKENS[$user]}" "$body"
+      [[ $STATUS == 404 ]] || break
+      ((SECONDS - started < PROJECTION_WAIT)) || fail "still HTTP 404 after ${PROJECTION_WAIT}s (tracking-service.log)"
+      sleep 0.5
+    done
+  }
+  call GET "/patients/$BEN" "${TOKENS[dr.house]}"
+  if jq -e '.riskStratum.stratum == "high"' "$WORK/body" >/dev/null; then
+    step "an earlier run left ben at high risk: ben answers a low-risk STarT Back first (the referral episode ends)"
+    instrument ben.patient start-back "$START_BACK_LOW"
+    expect_status 201
+    expect '.band.code == "low"' 'low risk'
+  fi
+
+  step "ben.patient answers the STarT Back Screening Tool (POST /patients/$BEN/questionnaires/start-back)"
+  instrument ben.patient start-back "$START_BACK_HIGH"
+  expect_status 201
+  START_BACK_ID=$(jq -r .id "$WORK/body")
+  expect '.instrument == "start-back" and .score == 7 and .band.code == "high"
+    and (.subscales[] | select(.code == "psychosocial") | .score) == 5 and .flags == []' \
+    'scored by the server: total 7, psychosocial 5 -> high risk'
+
+  step "the stratum reaches ben's record in patient-service (waiting up to ${PROJECTION_WAIT}s)"
+  started=$SECONDS
+  while :; do
+    call GET "/patients/$BEN" "${TOKENS[dr.house]}"
+    [[ $STATUS == 200 ]] || fail "expected HTTP 200, got $STATUS"
+    jq -e --arg q "$START_BACK_ID" '.riskStratum.questionnaireId == $q' "$WORK/body" >/dev/null && break
+    ((SECONDS - started < PROJECTION_WAIT)) || fail "riskStratum is not this result after ${PROJECTION_WAIT}s (patient-service.log)"
+    sleep 0.5
+  done
+  expect '.riskStratum | .instrument == "start-back" and .stratum == "high" and .day != null' 'riskStratum: start-back, high'
+
+  wait_notification dr.house "kind=psychology-referral&patientId=$BEN" \
+    "a psychology referral to consider for $BEN (high risk, no psychologist on the team)" "$PSYCHOLOGY_SINCE"
+  expect '.items[0] | .priority == "high" and .alert == null and (.message | contains("STarT Back"))' \
+    'psychology-referral, high priority, not an alert to chase'
+
+  step "plan-service has the stratum too (the intake draft shows it, waiting up to ${PROJECTION_WAIT}s)"
+  started=$SECONDS
+  while :; do
+    pcall GET "/plans/$INTAKE_PLAN" "${TOKENS[dr.house]}"
+    [[ $STATUS == 200 ]] || fail "expected HTTP 200, got $STATUS"
+    jq -e --arg q "$START_BACK_ID" '.riskStratum.questionnaireId == $q' "$WORK/body" >/dev/null && break
+    ((SECONDS - started < PROJECTION_WAIT)) || fail "the plan's riskStratum is not this result after ${PROJECTION_WAIT}s (plan-service.log)"
+    sleep 0.5
+  done
+  ok "riskStratum high after $((SECONDS - started)) s"
+  pcall POST "/plans/$INTAKE_PLAN/status" "${TOKENS[dr.house]}" '{"status": "discontinued", "reason": "Replaced by the stratified plan"}'
+  expect_status 200
+
+  step "dr.house creates ben's plan from the mechanical template: high risk adds the psychologically informed parts"
+  pcall POST "/patients/$BEN/plans" "${TOKENS[dr.house]}" '{"title": "Stratified care", "template": "mechanical"}'
+  expect_status 201
+  BEN_PLAN=$(jq -r .id "$WORK/body")
+  expect '.riskStratum.stratum == "high" and .stratifiedCare.stratum == "high" and (.stratifiedCare.added | length) >= 5' \
+    'stratifiedCare: high, the added parts listed'
+  expect '.sections.goals.content.goals | any(.discipline == "psychologist" and (.what | contains("Psychologist review")))' \
+    'goals: a psychologist review'
+  expect '.sections.exercises.content.exercises | any(.exercise == "hip-hinge-lift")' 'exercises: graded exposure (hip-hinge lift)'
+  expect '.sections["self-management"].content.cbt != null and (.sections["self-management"].content.pacing | length) > 0' \
+    'self-management: CBT sessions and pacing'
+  expect '[.sections.assessments.content.assessments[].instrument] as $i | ["start-back", "phq-9", "gad-7", "pcs", "tsk-11"]
+    | all(. as $x | $i | index($x) != null)' 'assessments: STarT Back, PHQ-9, GAD-7, PCS and TSK-11 scheduled'
+  pcall POST "/plans/$BEN_PLAN/status" "${TOKENS[dr.house]}" '{"status": "active", "reason": "Agreed with ben (smoke test)"}'
+  expect_status 200
+  step "ben.patient: GET /patients/$BEN/plan/today lists the questionnaires due (not the STarT Back he just answered)"
+  pcall GET "/patients/$BEN/plan/today" "${TOKENS[ben.patient]}"
+  expect_status 200
+  expect '[.assessments[].instrument] | (index("pcs") != null and index("tsk-11") != null and index("start-back") == null)' \
+    'assessments due: PCS and TSK-11 at intake; STarT Back done'
+
+  step "dr.house adds psy.miller (psychologist) to ben's team"
+  call POST "/patients/$BEN/care-team" "${TOKENS[dr.house]}" \
+    "$(jq -n --arg s "$MILLER_ID" '{subject: $s, role: "psychologist", displayName: "Sam Miller"}')"
+  expect_status 201
+  # notification-service knows he is on the team once it told him so: only then is the PHQ-9 answered.
+  wait_notification psy.miller "kind=care-team-joined&patientId=$BEN" "care-team-joined for $BEN" "$PSYCHOLOGY_SINCE"
+
+  step "ben.patient answers the PHQ-9 with item 9 (thoughts of self-harm) 'several days'"
+  instrument ben.patient phq-9 '{"answers": [1, 1, 1, 1, 1, 1, 1, 1, 1]}'
+  expect_status 201
+  expect '.instrument == "phq-9" and .score == 9 and .band.code == "mild" and .flags == ["self-harm"]' \
+    'PHQ-9 9 (mild), flagged self-harm'
+  for clinician in dr.house psy.miller; do
+    wait_notification "$clinician" "priority=urgent&kind=self-harm-risk&patientId=$BEN" \
+      "an urgent self-harm-risk alert for $BEN" "$PSYCHOLOGY_SINCE"
+    expect '.items[0].alert | .acknowledged == false and .nextEscalationAt != null' \
+      'an alert awaiting acknowledgement, escalated at nextEscalationAt unless acknowledged'
+  done
+  wait_notification ben.patient "kind=crisis-guidance&patientId=$BEN" "crisis guidance" "$PSYCHOLOGY_SINCE"
+  expect '.items[0] | .priority == "urgent" and .alert == null and (.message | contains("crisis line"))' \
+    'crisis-guidance, urgent, what to do now; no alert'
+
+  step "psy.miller: GET /patients/$BEN/questionnaires/phq-9/trend"
+  tcall GET "/patients/$BEN/questionnaires/phq-9/trend" "${TOKENS[psy.miller]}"
+  expect_status 200
+  expect '(.results | length) >= 1 and .results[-1].score == 9' 'the PHQ-9 series ends with 9'
+
+  step "integrator: GET /fhir/RiskAssessment?patient=$BEN (STarT Back as FHIR)"
+  fhir_get "$TRACKING_URL" "/fhir/RiskAssessment?patient=$BEN&_count=100" "${TOKENS[integrator]}"
+  expect_status 200
+  expect 'any(.entry[].resource; .resourceType == "RiskAssessment" and .prediction[0].qualitativeRisk.coding[0].code == "high")' \
+    'a RiskAssessment: high risk'
+  step "psy.miller: GET /fhir/Observation?patient=$BEN&code=http://loinc.org|44261-6 (PHQ-9 total)"
+  fhir_get "$TRACKING_URL" "/fhir/Observation?patient=$BEN&code=http://loinc.org%7C44261-6" "${TOKENS[psy.miller]}"
+  expect_status 200
+  expect '.total >= 1 and any(.entry[].resource; .valueQuantity.value == 9)' 'the PHQ-9 total 9 (LOINC 44261-6)'
+fi
 
 finish

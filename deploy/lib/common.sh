@@ -47,7 +47,7 @@ KAFKA_DLQ_TOPICS=(
   patient-events.plan-service.dlq
   patient-events.tracking-service.dlq plan-events.tracking-service.dlq
   patient-events.notification-service.dlq plan-events.notification-service.dlq tracking-events.notification-service.dlq
-  tracking-events.patient-service.dlq
+  tracking-events.patient-service.dlq tracking-events.plan-service.dlq
 )
 KAFKA_TOPIC_PARTITIONS=3
 

@@ -1,11 +1,13 @@
 package org.backcare.plan.assessment;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.backcare.plan.testsupport.Api;
 import org.backcare.plan.testsupport.Awaiting;
 import org.backcare.plan.testsupport.PatientEvents;
 import org.backcare.plan.testsupport.PatientEvents.TestPatient;
 import org.backcare.plan.testsupport.TrackingEvents;
+import org.backcare.platform.testing.AsyncApiExamples;
 import org.backcare.platform.testing.Users;
 import org.junit.jupiter.api.Test;
 
@@ -33,24 +35,20 @@ class TrackingEventsContractTest {
         String plan = Api.createPlan(physician, patient.id(), "mechanical");
         as(physician).get("/plans/{id}", plan).then().statusCode(200).body("riskStratum", nullValue());
 
-        // The InstrumentCompleted example of the contract (issue 17), with fresh ids.
+        // The documented example (deploy/asyncapi.yaml), with fresh ids.
         UUID questionnaireId = UUID.randomUUID();
-        String example = """
-                {"id": "%s", "type": "InstrumentCompleted", "version": 1, "occurredAt": "2026-12-07T08:30:00Z",
-                 "source": "tracking-service", "patientId": "%s",
-                 "data": {"questionnaireId": "%s", "instrument": "start-back", "version": "1", "day": "2026-12-07",
-                   "score": 7, "prorated": false, "band": "high", "bandLabel": "High risk",
-                   "subscales": {"psychosocial": 4}, "flags": [], "higherIsWorse": true,
-                   "previous": {"questionnaireId": "%s", "day": "2026-11-09", "score": 5},
-                   "changePoints": 2, "mcidPoints": null, "clinicallyImportantChange": false, "direction": "worse"}}"""
-                .formatted(UUID.randomUUID(), patient.id(), questionnaireId, UUID.randomUUID());
+        ObjectNode envelope = AsyncApiExamples.example("InstrumentCompleted", "a first STarT Back, high risk");
+        envelope.put("id", UUID.randomUUID().toString()).put("patientId", patient.id().toString());
+        ((ObjectNode) envelope.get("data")).put("questionnaireId", questionnaireId.toString());
+        String example = envelope.toString();
+        String documentedDay = envelope.get("data").get("day").asText();
         TrackingEvents.send(patient.id(), example);
         TrackingEvents.awaitRecorded(questionnaireId);
 
         as(physician).get("/plans/{id}", plan).then().statusCode(200)
                 .body("riskStratum.instrument", equalTo("start-back"))
                 .body("riskStratum.stratum", equalTo("high"))
-                .body("riskStratum.day", equalTo("2026-12-07"))
+                .body("riskStratum.day", equalTo(documentedDay))
                 .body("riskStratum.questionnaireId", equalTo(questionnaireId.toString()));
     }
 

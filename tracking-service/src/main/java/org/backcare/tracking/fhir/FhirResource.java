@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -74,7 +75,7 @@ public class FhirResource {
     @Operation(operationId = "readFhir", summary = "Read one resource", description = "ETag W/\"version\" and meta.versionId/lastUpdated. "
             + "Also CodeSystem/tracking and Questionnaire/odi, phq-9, gad-7, start-back, pcs, tsk-11 and pseq, which any "
             + "authenticated caller may read.")
-    @APIResponse(responseCode = "200", description = "The resource", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "The resource", headers = @Header(name = "ETag", description = "W/\"versionId\""), content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown, or its patient is not visible (OperationOutcome)", content = @Content(mediaType = Fhir.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
     public Response read(@PathParam("type") String type, @PathParam("id") String id) {
         Resource resource = api.read(callers.authenticated(), type, id);
