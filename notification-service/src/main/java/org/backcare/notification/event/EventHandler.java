@@ -1,5 +1,6 @@
 package org.backcare.notification.event;
 
+import org.backcare.platform.events.EventEnvelope;
 import org.backcare.platform.events.ProcessedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Handles one event from any topic, exactly once: projections, routing, the notifications (and the urgent alert) it
@@ -37,6 +39,8 @@ import java.util.List;
 public class EventHandler {
 
     private static final Logger LOG = Logger.getLogger(EventHandler.class);
+    /** The schema version of data this service reads, for every event type it uses. */
+    static final int SUPPORTED_VERSION = 1;
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -64,27 +68,15 @@ public class EventHandler {
 
     /** Reads and handles one Kafka message; returns whether it had an effect (false: unreadable, old or unknown). */
     public boolean handle(String topic, String payload) {
-        EventEnvelope envelope;
-        try {
-            envelope = json.readValue(payload, EventEnvelope.class);
-        } catch (JsonProcessingException e) {
-            // A message we cannot read never becomes readable: skip it rather than block the partition.
-            LOG.errorf("%s: skipping an unreadable message: %s", topic, e.getOriginalMessage());
+        Optional<EventEnvelope> read = EventEnvelope.read(json, topic, payload, SUPPORTED_VERSION);
+        if (read.isEmpty()) {
             return false;
         }
-        if (envelope.id() == null || envelope.type() == null || envelope.patientId() == null) {
-            LOG.errorf("%s: skipping an event without id, type or patientId: %s", topic, envelope);
-            return false;
-        }
-        if (envelope.version() != EventEnvelope.SUPPORTED_VERSION) {
-            LOG.errorf("%s: event %s (%s) has schema version %d, this service reads %d; skipped", topic, envelope.id(),
-                    envelope.type(), envelope.version(), EventEnvelope.SUPPORTED_VERSION);
-            return false;
-        }
+        EventEnvelope envelope = read.get();
         IncomingEvent event = new IncomingEvent(envelope.id(), envelope.type(), envelope.patientId(),
                 envelope.occurredAt(), envelope.data());
         try {
-            return QuarkusTransaction.requiringNew().call(() -> apply(topic, event));
+            return QuarkusTransaction.requiringNew().call(() -> apply(topic, envelope, event));
         } catch (UnreadableData e) {
             // Its effects were rolled back; recorded as handled so it is not retried: it would never become readable.
             LOG.errorf("%s: event %s (%s) has unreadable data, recorded without effect: %s", topic, event.id(),
@@ -99,19 +91,19 @@ public class EventHandler {
     }
 
     /** Projections, notifications and the processed-event record, all in the caller's transaction. */
-    private boolean apply(String topic, IncomingEvent event) {
-        if (ProcessedEvent.findById(event.id()) != null) {
+    private boolean apply(String topic, EventEnvelope envelope, IncomingEvent event) {
+        boolean applied = envelope.applyOnce(topic, clock, () -> {
+            try {
+                project(topic, event);
+                notify(event);
+            } catch (JsonProcessingException | IllegalArgumentException | DateTimeException e) {
+                throw new UnreadableData(e);
+            }
+        });
+        if (!applied) {
             LOG.debugf("%s: event %s was handled before; ignored", topic, event.id());
-            return false;
         }
-        try {
-            project(topic, event);
-            notify(event);
-        } catch (JsonProcessingException | IllegalArgumentException | DateTimeException e) {
-            throw new UnreadableData(e);
-        }
-        recordProcessed(topic, event);
-        return true;
+        return applied;
     }
 
     private void recordProcessed(String topic, IncomingEvent event) {

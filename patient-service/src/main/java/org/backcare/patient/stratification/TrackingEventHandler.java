@@ -1,18 +1,19 @@
 package org.backcare.patient.stratification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.backcare.platform.events.ProcessedEvent;
+import org.backcare.platform.events.EventEnvelope;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads tracking-events (deploy/asyncapi.yaml, version 1) for what the patient record shows: the STarT Back results
@@ -25,6 +26,7 @@ public class TrackingEventHandler {
     private static final Logger LOG = Logger.getLogger(TrackingEventHandler.class);
     static final String TOPIC = "tracking-events";
     static final int SUPPORTED_VERSION = 1;
+    static final Set<String> TYPES = Set.of("InstrumentCompleted");
 
     private final ObjectMapper json;
     private final StratificationService stratification;
@@ -42,37 +44,24 @@ public class TrackingEventHandler {
 
     /** Handles one message in its own transaction; returns whether it changed anything. */
     public boolean onMessage(String payload) {
-        JsonNode event;
-        try {
-            event = json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            // A message we cannot read never becomes readable: skip it rather than block the partition.
-            LOG.errorf("%s: skipping an unreadable message: %s", TOPIC, e.getOriginalMessage());
+        Optional<EventEnvelope> read = EventEnvelope.read(json, TOPIC, payload, TYPES, SUPPORTED_VERSION);
+        if (read.isEmpty() || !"start-back".equals(read.get().data().path("instrument").asText())) {
             return false;
         }
-        if (!"InstrumentCompleted".equals(event.path("type").asText())
-                || !"start-back".equals(event.path("data").path("instrument").asText())) {
-            return false;
-        }
-        if (event.path("version").asInt() != SUPPORTED_VERSION) {
-            LOG.errorf("%s: event %s has schema version %s, this service reads %d; skipped", TOPIC,
-                    event.path("id").asText(), event.path("version"), SUPPORTED_VERSION);
-            return false;
-        }
+        EventEnvelope event = read.get();
         StartBackResult result;
         try {
-            JsonNode data = event.path("data");
-            result = new StartBackResult(UUID.fromString(event.path("id").asText()),
-                    UUID.fromString(event.path("patientId").asText()),
+            JsonNode data = event.data();
+            result = new StartBackResult(event.id(), event.patientId(),
                     UUID.fromString(data.path("questionnaireId").asText()), LocalDate.parse(data.path("day").asText()),
                     stratum(data.path("band").asText()));
         } catch (IllegalArgumentException | DateTimeException e) {
-            LOG.errorf("%s: skipping InstrumentCompleted %s with unreadable data: %s", TOPIC, event.path("id").asText(),
+            LOG.errorf("%s: skipping InstrumentCompleted %s with unreadable data: %s", TOPIC, event.id(),
                     e.getMessage());
             return false;
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> apply(result));
+            return QuarkusTransaction.requiringNew().call(() -> apply(event, result));
         } catch (RuntimeException e) {
             // Rolled back; EventRetry tries again. Logged, or a stuck partition would be silent.
             LOG.warnf(e, "%s: InstrumentCompleted %s of patient %s failed, to be retried: %s", TOPIC, result.eventId(),
@@ -81,14 +70,11 @@ public class TrackingEventHandler {
         }
     }
 
-    private boolean apply(StartBackResult result) {
-        if (ProcessedEvent.seen(result.eventId())) {
-            return false;
-        }
-        boolean stored = stratification.startBackScored(result.patientId(), result.questionnaireId(), result.day(),
-                result.stratum());
-        ProcessedEvent.record(result.eventId(), TOPIC, "InstrumentCompleted", Instant.now(clock));
-        return stored;
+    private boolean apply(EventEnvelope event, StartBackResult result) {
+        AtomicBoolean stored = new AtomicBoolean();
+        event.applyOnce(TOPIC, clock, () -> stored.set(stratification.startBackScored(result.patientId(),
+                result.questionnaireId(), result.day(), result.stratum())));
+        return stored.get();
     }
 
     private static String stratum(String band) {

@@ -1,11 +1,10 @@
 package org.backcare.tracking.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.backcare.platform.events.ProcessedEvent;
+import org.backcare.platform.events.EventEnvelope;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -21,6 +20,7 @@ import java.util.UUID;
 public class PlanProjector {
 
     private static final Logger LOG = Logger.getLogger(PlanProjector.class);
+    static final String TOPIC = "plan-events";
     static final int SUPPORTED_VERSION = 1;
 
     private final ObjectMapper json;
@@ -34,44 +34,14 @@ public class PlanProjector {
     /** Applies one message in its own transaction; {@link PlanEventsConsumer} retries a failure. */
     @Transactional
     public void onMessage(String payload) {
-        JsonNode event;
-        try {
-            event = json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            LOG.errorf("plan-events: skipping an unreadable message: %s", e.getOriginalMessage());
-            return;
-        }
-        apply(event);
+        EventEnvelope.read(json, TOPIC, payload, SUPPORTED_VERSION)
+                .ifPresent(event -> event.applyOnce(TOPIC, clock, () -> apply(event)));
     }
 
-    @Transactional
-    public boolean apply(JsonNode event) {
-        String id = event.path("id").asText(null);
-        String type = event.path("type").asText(null);
-        String patient = event.path("patientId").asText(null);
-        if (id == null || type == null || patient == null) {
-            LOG.errorf("plan-events: skipping an event without id, type or patientId");
-            return false;
-        }
-        UUID eventId;
-        UUID patientId;
-        try {
-            eventId = UUID.fromString(id);
-            patientId = UUID.fromString(patient);
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("plan-events: skipping an event with malformed ids: %s", id);
-            return false;
-        }
-        if (ProcessedEvent.seen(eventId)) {
-            return false;
-        }
-        if (event.path("version").asInt() != SUPPORTED_VERSION) {
-            LOG.errorf("plan-events: event %s has schema version %s, this service reads %d; skipped", eventId,
-                    event.path("version"), SUPPORTED_VERSION);
-            return false;
-        }
-        JsonNode data = event.path("data");
-        switch (type) {
+    private void apply(EventEnvelope event) {
+        UUID patientId = event.patientId();
+        JsonNode data = event.data();
+        switch (event.type()) {
             case "PlanCreated", "PlanActivated", "PlanRevised" -> project(patientId, data.path("plan"));
             case "PlanStatusChanged" -> {
                 if (!"active".equals(data.path("to").asText())) {
@@ -81,10 +51,8 @@ public class PlanProjector {
                     }
                 }
             }
-            default -> LOG.debugf("plan-events: %s is not used here", type);
+            default -> LOG.debugf("plan-events: %s is not used here", event.type());
         }
-        ProcessedEvent.record(eventId, "plan-events", type, Instant.now(clock));
-        return true;
     }
 
     private void project(UUID patientId, JsonNode plan) {

@@ -1,20 +1,20 @@
 package org.backcare.platform.patients;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The consumer side of the patient-events contract (deploy/asyncapi.yaml), version 1. Only what the consumers
- * use is mapped; unknown fields are ignored so the producer can add optional fields.
+ * The consumer side of the patient-events contract (deploy/asyncapi.yaml), version 1: the data of the events the
+ * projection uses (the envelope is platform-events' EventEnvelope). Only what the consumers use is mapped; unknown
+ * fields are ignored so the producer can add optional fields.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record PatientEvent(UUID id, String type, int version, Instant occurredAt, UUID patientId, JsonNode data) {
+public final class PatientEvent {
 
     public static final int SUPPORTED_VERSION = 1;
+
+    private PatientEvent() {
+    }
 
     /** data of PatientRegistered and PatientUpdated. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.backcare.platform.events.ProcessedEvent;
+import org.backcare.platform.events.EventEnvelope;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -37,31 +37,11 @@ public class PatientProjector {
     /** Applies one message in its own transaction. */
     @Transactional
     public void onMessage(String payload) {
-        PatientEvent event;
-        try {
-            event = json.readValue(payload, PatientEvent.class);
-        } catch (JsonProcessingException e) {
-            // A message we cannot read never becomes readable: skip it rather than block the partition.
-            LOG.errorf("patient-events: skipping an unreadable message: %s", e.getOriginalMessage());
-            return;
-        }
-        apply(event);
+        EventEnvelope.read(json, TOPIC, payload, PatientEvent.SUPPORTED_VERSION)
+                .ifPresent(event -> event.applyOnce(TOPIC, clock, () -> apply(event)));
     }
 
-    /** Applies one event unless it was applied before; returns whether it changed anything. */
-    private boolean apply(PatientEvent event) {
-        if (event.id() == null || event.patientId() == null || event.type() == null) {
-            LOG.errorf("patient-events: skipping an event without id, type or patientId: %s", event);
-            return false;
-        }
-        if (ProcessedEvent.seen(event.id())) {
-            return false;
-        }
-        if (event.version() != PatientEvent.SUPPORTED_VERSION) {
-            LOG.errorf("patient-events: event %s has schema version %d, this service reads %d; skipped",
-                    event.id(), event.version(), PatientEvent.SUPPORTED_VERSION);
-            return false;
-        }
+    private void apply(EventEnvelope event) {
         try {
             switch (event.type()) {
                 case "PatientRegistered", "PatientUpdated" ->
@@ -76,14 +56,13 @@ public class PatientProjector {
                 default -> LOG.debugf("patient-events: %s is not used here", event.type());
             }
         } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Recorded as applied all the same: data that cannot be read now never becomes readable.
             LOG.errorf("patient-events: skipping event %s (%s) with unreadable data: %s", event.id(), event.type(),
                     e.getMessage());
         }
-        ProcessedEvent.record(event.id(), TOPIC, event.type(), Instant.now(clock));
-        return true;
     }
 
-    private Optional<PatientProjection> existing(PatientEvent event) {
+    private Optional<PatientProjection> existing(EventEnvelope event) {
         Optional<PatientProjection> p = PatientProjection.findByIdOptional(event.patientId());
         if (p.isEmpty()) {
             LOG.warnf("patient-events: %s for unknown patient %s ignored", event.type(), event.patientId());
