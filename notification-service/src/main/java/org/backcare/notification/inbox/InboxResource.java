@@ -145,7 +145,8 @@ public class InboxResource {
     }
 
     private static List<String> knownKinds() {
-        return java.util.stream.Stream.concat(Routing.kinds().stream(), extraKinds().stream()).toList();
+        return java.util.stream.Stream.of(Routing.kinds(), Routing.clinicianOnlyKinds(), extraKinds())
+                .flatMap(List::stream).toList();
     }
 
     /** Kinds no routing rule produces: escalations, daily reminders, admin notices. */

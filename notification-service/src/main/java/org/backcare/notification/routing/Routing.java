@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
  *   <li>check-ins missed: a reminder to the patient; a clinician joins a care team: that clinician</li>
  *   <li>assessment due (from the plan's assessments schedule): a reminder to the patient; assessment overdue: the
  *       team members of the discipline that owns it (the physicians when the team has none)</li>
+ *   <li>a mention in a clinical note: each mentioned clinician, normal; never the note's text, and never to webhooks
+ *       (clinical notes are clinician-facing, see {@link #clinicianOnlyKinds()})</li>
  * </ul>
  */
 public final class Routing {
@@ -59,6 +61,7 @@ public final class Routing {
     public static final String ASSESSMENT_DUE = "assessment-due";
     public static final String ASSESSMENT_OVERDUE = "assessment-overdue";
     public static final String PSYCHOLOGY_REFERRAL = "psychology-referral";
+    public static final String NOTE_MENTION = "note-mention";
 
     private static final String URGENT_CARE_ADVICE = "Your care team has been alerted. If you have new weakness or "
             + "numbness in your legs, lose control of your bladder or bowel, have numbness around your genitals or "
@@ -157,6 +160,7 @@ public final class Routing {
                     "We have not heard from you",
                     "You have not checked in for a few days. A daily check-in takes a minute and helps your care "
                             + "team see how you are doing; you can also fill in the last few days.");
+            case "NoteMentioned" -> noteMention(out, event, patient);
             case "CareTeamMemberAdded" -> {
                 JsonNode member = event.data() == null ? null : event.data().get("member");
                 if (member != null && member.hasNonNull("subject")) {
@@ -180,6 +184,36 @@ public final class Routing {
                 LOW_ADHERENCE, ADHERENCE_ENCOURAGEMENT, NSAID_OVERUSE, MEDICATION_WARNING, POOR_SLEEP, ODI_CHANGE,
                 PLAN_CHANGED, PLAN_REVIEW_DUE, CHECK_IN_REMINDER, CARE_TEAM_JOINED, SELF_HARM_RISK, CRISIS_GUIDANCE,
                 PSYCHOLOGICAL_DISTRESS, FEAR_AVOIDANCE, ASSESSMENT_DUE, ASSESSMENT_OVERDUE, PSYCHOLOGY_REFERRAL);
+    }
+
+    /** Kinds that stay in clinicians' inboxes: not offered to webhook subscriptions and never delivered to one. */
+    public static List<String> clinicianOnlyKinds() {
+        return List.of(NOTE_MENTION);
+    }
+
+    /** Each mentioned clinician is told where to look; the note's text stays in plan-service, behind its rules. */
+    private static void noteMention(Notices out, IncomingEvent event, PatientContext patient) {
+        JsonNode mentioned = event.data() == null ? null : event.data().get("mentionedSubjects");
+        if (mentioned == null || !mentioned.isArray()) {
+            return;
+        }
+        String author = event.text("authorSubject");
+        String authorName = patient.team().stream().filter(m -> Objects.equals(m.subject(), author))
+                .map(PatientContext.Member::displayName).filter(n -> n != null && !n.isBlank()).findFirst()
+                .orElse("The " + Objects.requireNonNullElse(event.text("authorDiscipline"), "clinician"));
+        String kind = switch (Objects.requireNonNullElse(event.text("kind"), "")) {
+            case "handover" -> "a handover";
+            case "psychotherapy-note" -> "a psychotherapy note";
+            default -> "a progress note";
+        };
+        String title = "You were mentioned: " + patient.displayName();
+        String message = authorName + " mentioned you in " + kind + " about " + patient.displayName()
+                + ". Read it in the patient's clinical notes.";
+        for (JsonNode subject : mentioned) {
+            if (subject.isTextual() && !subject.asText().isBlank()) {
+                out.to(Recipient.person(subject.asText()), NOTE_MENTION, Priority.NORMAL, title, message);
+            }
+        }
     }
 
     private static void redFlag(Notices out, PatientContext patient, String what) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.backcare.notification.event.EventRouted;
 import org.backcare.notification.routing.Notice;
+import org.backcare.notification.routing.Routing;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -37,7 +38,8 @@ public class WebhookQueue {
         List<WebhookEndpoint> endpoints = WebhookEndpoint.listAll();
         Instant now = Instant.now(clock);
         for (WebhookEndpoint endpoint : endpoints) {
-            List<Notice> wanted = routed.notices().stream().filter(n -> endpoint.wants(n.kind())).toList();
+            List<Notice> wanted = routed.notices().stream()
+                    .filter(n -> !Routing.clinicianOnlyKinds().contains(n.kind()) && endpoint.wants(n.kind())).toList();
             if (wanted.isEmpty()) {
                 continue;
             }

@@ -97,6 +97,10 @@ class EventContractTest {
         f.put("AssessmentOverdue", new Fixture("plan-events", Events.object().put("planId", planId.toString())
                 .put("instrument", "phq-9").put("dueDay", "2026-11-30").put("daysOverdue", 7)
                 .put("discipline", "psychologist"), Set.of("assessment-overdue")));
+        ObjectNode mention = Events.object().put("noteId", UUID.randomUUID().toString()).put("version", 1)
+                .put("kind", "handover").put("authorSubject", pt.subject()).put("authorDiscipline", "physical-therapist");
+        mention.putArray("mentionedSubjects").add(doc.subject());
+        f.put("NoteMentioned", new Fixture("plan-events", mention, Set.of("note-mention")));
 
         f.put("CheckInRecorded", new Fixture("tracking-events", Events.object().put("checkInId", UUID.randomUUID().toString())
                 .put("day", LocalDate.now().toString()).put("pain", 4).put("legSymptoms", false).put("update", false)

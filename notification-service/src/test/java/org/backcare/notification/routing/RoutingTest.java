@@ -320,6 +320,21 @@ class RoutingTest {
     }
 
     @Test
+    void eachMentionedClinicianIsToldWhereToLookButNotWhatTheNoteSays() {
+        ObjectNode data = JSON.createObjectNode().put("noteId", UUID.randomUUID().toString()).put("version", 1)
+                .put("kind", "handover").put("authorSubject", PT).put("authorDiscipline", "physical-therapist");
+        data.putArray("mentionedSubjects").add(DOC).add(PSY);
+        List<Notice> notices = Routing.route(event("NoteMentioned", data), FULL_TEAM);
+        assertThat(notices).extracting(n -> n.recipient().key(), Notice::kind, Notice::priority, Notice::needsAcknowledgement)
+                .containsExactly(tuple(DOC, "note-mention", Priority.NORMAL, false),
+                        tuple(PSY, "note-mention", Priority.NORMAL, false));
+        assertThat(notices.get(0).title()).contains("Anna Berg");
+        assertThat(notices.get(0).message()).contains("mentioned you in a handover about Anna Berg");
+        assertThat(Routing.kinds()).as("not offered to webhooks").doesNotContain("note-mention");
+        assertThat(Routing.clinicianOnlyKinds()).containsExactly("note-mention");
+    }
+
+    @Test
     void theQuestionnaireKindsAreListed() {
         assertThat(Routing.kinds()).contains("self-harm-risk", "crisis-guidance", "psychological-distress",
                 "fear-avoidance", "assessment-due", "assessment-overdue", "psychology-referral");

@@ -210,6 +210,26 @@ class WebhookDeliveryTest {
         assertThat(requestsFor(eventId)).hasSize(1);
     }
 
+    @Test
+    void aNoteMentionNeverReachesAWebhookEvenOneSubscribedToEverything() {
+        answer(200);
+        register(Map.of("url", url()));
+        Users physician = Users.physician();
+        PatientEvents.TestPatient patient = PatientEvents.registered(physician);
+        UUID eventId = UUID.randomUUID();
+        ObjectNode data = JSON.createObjectNode().put("noteId", UUID.randomUUID().toString()).put("version", 1)
+                .put("kind", "handover").put("authorSubject", physician.subject()).put("authorDiscipline", "physician");
+        data.putArray("mentionedSubjects").add(physician.subject());
+        PatientEvents.sendTo("plan-events", PatientEvents.envelope(eventId, "NoteMentioned", patient.id(), data));
+        Awaiting.handled(eventId);
+        // Queued in the transaction that handled the event: had it been wanted, it would be in the log by now.
+        assertThat(delivery(eventId)).isNull();
+        UUID trend = worseningTrend(patient.id());
+        assertThat(awaitDelivery(trend, d -> d.getString("status").equals("delivered"))).isNotNull();
+        assertThat(delivery(eventId)).isNull();
+        assertThat(requestsFor(eventId)).isEmpty();
+    }
+
     // --- helpers ---
 
     private void answer(int status) {

@@ -13,6 +13,12 @@ public enum AuditAction implements Audited {
     SECTION_UPDATE,
     REVISION_READ,
     TODAY_READ,
+    /** Clinical notes: a note read, a patient's notes listed, a note's history read, written, amended. */
+    NOTE_READ,
+    NOTE_LIST,
+    NOTE_VERSIONS_READ,
+    NOTE_CREATE,
+    NOTE_AMEND,
     /** A FHIR read (GET /fhir/{type}/{id}). */
     FHIR_READ,
     /** A FHIR search (GET /fhir/{type}); the patient when one was named. */

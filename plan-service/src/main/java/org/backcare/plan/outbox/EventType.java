@@ -13,7 +13,8 @@ public enum EventType implements OutboxEventType {
     MEDICATION_CHANGED("MedicationChanged"),
     MEDICATION_STOPPED("MedicationStopped"),
     ASSESSMENT_DUE("AssessmentDue"),
-    ASSESSMENT_OVERDUE("AssessmentOverdue");
+    ASSESSMENT_OVERDUE("AssessmentOverdue"),
+    NOTE_MENTIONED("NoteMentioned");
 
     private final String wireName;
 

@@ -21,6 +21,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backcare.plan.fhir.FhirPlans.fhir;
+import static org.backcare.plan.testsupport.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -68,6 +69,9 @@ class ExportTest {
     @Test
     void aSystemExportRunsFromKickOffToDownload() {
         TestPlan plan = FhirPlans.activePlan();
+        // Clinical notes are clinician-facing: a note on the record must not leave in any export file.
+        as(plan.physician()).body(Map.of("kind", "progress-note", "text", "Note-not-for-export 7f3a"))
+                .post("/patients/{id}/notes", plan.patient().id()).then().statusCode(201);
         Users integrator = Users.integrator();
         Response accepted = kickOff(integrator, "/fhir/$export", Map.of());
         String status = statusUrl(accepted);
@@ -97,6 +101,8 @@ class ExportTest {
             assertThat(((Number) output.get("count")).intValue()).isPositive();
         }
         assertThat(files).containsOnlyKeys("CarePlan", "Goal", "MedicationRequest");
+        files.values().forEach(url -> assertThat(fhir(integrator).accept(Fhir.NDJSON).get(url).asString())
+                .doesNotContain("Note-not-for-export"));
 
         List<IBaseResource> carePlans = download(integrator, files.get("CarePlan"), "CarePlan");
         List<IBaseResource> goals = download(integrator, files.get("Goal"), "Goal");

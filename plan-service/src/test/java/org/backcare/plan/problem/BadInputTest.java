@@ -159,6 +159,12 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("badNotes")
+    void aBadClinicalNoteRequestIsA400NamingTheFieldOrParameter(BadInput input) {
+        input.check();
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("unsupportedMediaTypes")
     void aBodyThatIsNotJsonIsA415Problem(BadInput input) {
         input.check();
@@ -291,7 +297,7 @@ class BadInputTest {
     static Stream<BadInput> everyBadInput() {
         return Stream.of(malformedBodies(), wrongTypes(), unknownCodes(), unknownFields(), missingRequiredFields(),
                 outOfRange(), unstorableOrAmbiguousValues(), notInTheCatalogue(), badUuids(), badRevisionNumbers(), badDates(), badPaging(),
-                badFilters(), unsupportedMediaTypes(), missingBodies(), oversizedBodies()).flatMap(s -> s);
+                badFilters(), badNotes(), unsupportedMediaTypes(), missingBodies(), oversizedBodies()).flatMap(s -> s);
     }
 
     static Stream<BadInput> malformedBodies() {
@@ -705,13 +711,15 @@ class BadInputTest {
 
     static Stream<BadInput> badPaging() {
         List<BadInput> cases = new ArrayList<>();
-        for (String path : List.of("/patients/{pid}/plans", "/plans", "/plans/{id}/revisions", "/audit-log")) {
+        for (String path : List.of("/patients/{pid}/plans", "/plans", "/plans/{id}/revisions", "/audit-log",
+                "/patients/{pid}/notes", "/notes/{note}/versions")) {
             for (String[] param : List.of(new String[] {"size", "0"}, new String[] {"size", "101"},
                     new String[] {"page", "-1"}, new String[] {"size", "abc"}, new String[] {"page", "1.5"})) {
                 cases.add(bad("GET " + path + "?" + param[0] + "=" + param[1], 400, param[0],
                         f -> (path.equals("/audit-log") ? as(f.admin) : as(f.physician))
                                 .queryParam(param[0], param[1])
-                                .get(path.replace("{pid}", f.patientId).replace("{id}", f.planId))));
+                                .get(path.replace("{pid}", f.patientId).replace("{id}", f.planId)
+                                        .replace("{note}", f.noteId))));
             }
         }
         return cases.stream();
@@ -734,6 +742,49 @@ class BadInputTest {
                         f -> as(f.admin).queryParam("from", "yesterday").get("/audit-log")),
                 bad("GET /audit-log?to=2026-13-01T00:00:00Z", 400, "to",
                         f -> as(f.admin).queryParam("to", "2026-13-01T00:00:00Z").get("/audit-log")));
+    }
+
+    /** Clinical notes: the kind, the text (1 to 10000 characters, mentions of the team only), ids and filters. */
+    static Stream<BadInput> badNotes() {
+        List<String> kinds = List.of("progress-note", "handover", "psychotherapy-note");
+        List<BadInput> cases = new ArrayList<>(List.of(
+                bad("POST notes with kind \"diary\"", 400, "kind",
+                        f -> f.note(Map.of("kind", "diary", "text", "seen")), kinds),
+                bad("POST notes with kind \"HANDOVER\"", 400, "kind",
+                        f -> f.note(Map.of("kind", "HANDOVER", "text", "seen")), kinds),
+                bad("POST notes without kind", 400, "kind", f -> f.note(Map.of("text", "seen"))),
+                bad("POST notes without text", 400, "text", f -> f.note(Map.of("kind", "handover"))),
+                bad("POST notes with empty text", 400, "text", f -> f.note(Map.of("kind", "handover", "text", ""))),
+                bad("POST notes with blank text", 400, "text", f -> f.note(Map.of("kind", "handover", "text", "  \n "))),
+                bad("POST notes with 10001 characters", 400, "text",
+                        f -> f.note(Map.of("kind", "handover", "text", "x".repeat(10_001)))),
+                bad("POST notes mentioning someone off the team", 400, "text",
+                        f -> f.note(Map.of("kind", "handover", "text", "see @[Stranger](stranger-subject)")),
+                        "stranger-subject"),
+                bad("PUT /notes/{id} with empty text", 400, "text", f -> f.amend(Map.of("text", ""))),
+                bad("PUT /notes/{id} with 10001 characters", 400, "text",
+                        f -> f.amend(Map.of("text", "x".repeat(10_001)))),
+                bad("PUT /notes/{id} mentioning someone off the team", 400, "text",
+                        f -> f.amend(Map.of("text", "see @[Stranger](stranger-subject)")), "stranger-subject"),
+                bad("PUT /notes/{id} with an unknown field", 400, "kind",
+                        f -> f.amend(Map.of("text", "seen", "kind", "handover"))),
+                bad("GET /patients/{pid}/notes?kind=diary", 400, "kind",
+                        f -> as(f.physician).queryParam("kind", "diary").get("/patients/{pid}/notes", f.patientId),
+                        kinds)));
+        for (String badId : List.of("not-a-uuid", "12345")) {
+            cases.addAll(List.of(
+                    bad("POST /patients/" + badId + "/notes", 400, "patientId",
+                            f -> as(f.physician).body(Map.of("kind", "handover", "text", "seen"))
+                                    .post("/patients/{pid}/notes", badId), List.of(badId)),
+                    bad("GET /patients/" + badId + "/notes", 400, "patientId",
+                            f -> as(f.physician).get("/patients/{pid}/notes", badId), List.of(badId)),
+                    bad("GET /notes/" + badId, 400, "id", f -> as(f.physician).get("/notes/{id}", badId), List.of(badId)),
+                    bad("PUT /notes/" + badId, 400, "id", f -> as(f.physician).header("If-Match", "\"1\"")
+                            .body(Map.of("text", "seen")).put("/notes/{id}", badId), List.of(badId)),
+                    bad("GET /notes/" + badId + "/versions", 400, "id",
+                            f -> as(f.physician).get("/notes/{id}/versions", badId), List.of(badId))));
+        }
+        return cases.stream();
     }
 
     static Stream<BadInput> unsupportedMediaTypes() {
@@ -864,7 +915,8 @@ class BadInputTest {
     }
 
     /** Everything bad input could have changed, as an admin sees it. */
-    record Snapshot(Map<String, Object> plan, int revisions, int plansOfPatient) {
+    record Snapshot(Map<String, Object> plan, int revisions, int plansOfPatient, Map<String, Object> note,
+                    int notesOfPatient) {
     }
 
     /** A physician on a fresh patient's care team, a draft plan (unless {@code withPlan} is false) and an admin. */
@@ -873,11 +925,25 @@ class BadInputTest {
         final Users admin = Users.admin();
         final String patientId;
         final String planId;
+        /** A progress note by the physician. */
+        final String noteId;
 
         Fixture(boolean withPlan) {
             UUID patient = PatientEvents.registered(Users.patient(), List.of(), "mechanical", physician).id();
             patientId = patient.toString();
             planId = withPlan ? Api.createPlan(physician, patient, "mechanical") : UUID.randomUUID().toString();
+            noteId = as(physician).body(Map.of("kind", "progress-note", "text", "first visit"))
+                    .post("/patients/{pid}/notes", patientId).then().statusCode(201).extract().path("id");
+        }
+
+        Response note(Map<String, Object> body) {
+            return as(physician).body(body).post("/patients/{pid}/notes", patientId);
+        }
+
+        /** PUT /notes/{id} by its author with the current ETag, so only the body can be wrong. */
+        Response amend(Map<String, Object> body) {
+            String etag = as(physician).get("/notes/{id}", noteId).then().extract().header("ETag");
+            return as(physician).header("If-Match", etag).body(body).put("/notes/{id}", noteId);
         }
 
         String planETag() {
@@ -920,7 +986,11 @@ class BadInputTest {
             }
             int plans = as(admin).get("/patients/{pid}/plans", patientId).then().statusCode(200)
                     .extract().path("total");
-            return new Snapshot(plan, revisions, plans);
+            Map<String, Object> note = as(admin).get("/notes/{id}", noteId).then().statusCode(200)
+                    .extract().jsonPath().getMap("$");
+            int notes = as(admin).get("/patients/{pid}/notes", patientId).then().statusCode(200)
+                    .extract().path("total");
+            return new Snapshot(plan, revisions, plans, note, notes);
         }
     }
 
