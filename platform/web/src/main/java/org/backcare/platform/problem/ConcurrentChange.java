@@ -10,29 +10,22 @@ import java.util.Set;
  * Tells a write that lost a race with another transaction from a fault in the service: a row whose version moved on
  * or that was deleted meanwhile (optimistic locking), or PostgreSQL giving up one of two transactions (deadlock,
  * serialization failure). Hibernate may notice at a flush inside the request or only at commit, after the resource
- * method returned, where the transaction manager and the CDI interceptor wrap it; so the whole cause chain is read.
+ * method returned, where the transaction manager and the CDI interceptor wrap it; so the whole cause chain and the exceptions suppressed along it are read.
  * Either way the client's request changed nothing and may be retried: it is a conflict, never a 500.
  */
 public final class ConcurrentChange {
 
     /** PostgreSQL's serialization_failure and deadlock_detected. */
     private static final Set<String> LOST_RACE_STATES = Set.of("40001", "40P01");
-    private static final int MAX_DEPTH = 20;
 
     private ConcurrentChange() {
     }
 
+    /** Whether the failure, its causes or what they suppressed (a failed commit) is a lost race. */
     public static boolean causedBy(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && LOST_RACE_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.any(failure, t -> t instanceof OptimisticLockException || t instanceof StaleStateException
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                && LOST_RACE_STATES.contains(sql.getSQLState()));
     }
 
     /**

@@ -17,23 +17,16 @@ public final class DatabaseAway {
      * every connection exception (SQL standard).
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "57P04");
-    private static final int MAX_DEPTH = 20;
 
     private DatabaseAway() {
     }
 
+    /** Whether the failure, its causes or what they suppressed (a failed commit) is the database being away. */
     public static boolean causedBy(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
-                return true;
-            }
-            if (t instanceof SQLException sql && isUnavailable(sql)) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.any(failure, t -> t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
+                || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                || t instanceof SQLException sql && isUnavailable(sql));
     }
 
     private static boolean isUnavailable(SQLException e) {

@@ -31,6 +31,13 @@ class ConcurrentChangeTest {
     }
 
     @Test
+    void aSerializationFailureTheTransactionManagerSuppressedAtCommitIsALostRace() {
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new SQLException("could not serialize access due to concurrent update", "40001"));
+        assertThat(ConcurrentChange.causedBy(new RuntimeException("interceptor", rollback))).isTrue();
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertThat(ConcurrentChange.causedBy(new IllegalStateException("bug"))).isFalse();
         assertThat(ConcurrentChange.causedBy(new RuntimeException(new SQLException("syntax", "42601")))).isFalse();

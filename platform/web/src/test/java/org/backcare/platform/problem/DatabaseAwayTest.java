@@ -21,6 +21,27 @@ class DatabaseAwayTest {
     }
 
     @Test
+    void aConnectionLostDuringTheCommitIsTheDatabaseAwayThoughTheTransactionManagerOnlySuppressesIt() {
+        // What Narayana throws when the commit fails: a RollbackException without a cause, the failure suppressed.
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new IllegalStateException("flush failed",
+                new SQLException("terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseAway.causedBy(new RuntimeException("interceptor", rollback))).isTrue();
+        Exception unrelated = new Exception("ARJUNA016053: Could not commit transaction.");
+        unrelated.addSuppressed(new IllegalStateException("a bug"));
+        assertThat(DatabaseAway.causedBy(new RuntimeException("interceptor", unrelated))).isFalse();
+    }
+
+    @Test
+    void aCauseChainThatLoopsEnds() {
+        Exception a = new Exception("a");
+        Exception b = new Exception("b", a);
+        a.initCause(b);
+        a.addSuppressed(b);
+        assertThat(DatabaseAway.causedBy(a)).isFalse();
+    }
+
+    @Test
     void aFaultOfTheServiceIsNot() {
         assertThat(DatabaseAway.causedBy(new NullPointerException())).isFalse();
         assertThat(DatabaseAway.causedBy(new SQLException("duplicate key value violates unique constraint", "23505"))).isFalse();
