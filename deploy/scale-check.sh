@@ -26,6 +26,7 @@ SCALE_PATIENTS=${BACKCARE_SCALE_PATIENTS:-250}
 SCALE_DAYS=${BACKCARE_SCALE_DAYS:-4}
 SCALE_CLIENTS=${BACKCARE_SCALE_CLIENTS:-4}
 CONVERGE_WAIT=${BACKCARE_SCALE_CONVERGE_WAIT:-180}
+MAIL_WAIT=${BACKCARE_SCALE_MAIL_WAIT:-180} # > EMAIL_SEND_LEASE: a killed sender's e-mail is re-sent after it
 ((SCALE_DAYS >= 1 && SCALE_DAYS <= 8)) || die "BACKCARE_SCALE_DAYS must be 1..8 (check-ins are backdated at most 7 days)"
 
 PATIENT_URL=http://127.0.0.1:$(svc_port "${SERVICES[0]}")
@@ -235,13 +236,24 @@ DUPLICATES=$(awk -F'\t' '$2 == 0' "$WORK/inbox" | cut -f1 | sort | uniq -d | wc 
 ESCALATION_DUPLICATES=$(awk -F'\t' '$2 > 0' "$WORK/inbox" | sort | uniq -d | wc -l)
 ESCALATIONS=$(awk -F'\t' '$2 > 0' "$WORK/inbox" | wc -l)
 
-# E-mails: one per urgent notification to dr.house; the subject names the patient ("Scale <tag>-<i>").
-curl -s --max-time 60 "$MAIL_API_URL/api/user/$HOUSE_MAIL/messages/" >"$WORK/mails" || echo '[]' >"$WORK/mails"
-jq -r --arg tag "$TAG-" '.[] | (.subject // "") | select(contains($tag)) | select(contains("URGENT"))
-  | capture("(?<n>" + $tag + "[0-9]+)").n' "$WORK/mails" 2>/dev/null | sort >"$WORK/mailed" || : >"$WORK/mailed"
-MAILS=$(wc -l <"$WORK/mailed")
-MAIL_DUPLICATES=$(uniq -d "$WORK/mailed" | wc -l)
-MAIL_LOST=$((PATIENTS - $(sort -u "$WORK/mailed" | wc -l)))
+# E-mails: one per urgent notification to dr.house; the subject names the patient ("Scale <tag>-<i>"). An e-mail
+# whose sender was killed mid-send is sent again by another instance once the claim's lease (EMAIL_SEND_LEASE, 2 min)
+# has run out, so the count waits up to that lease and a minute more before calling one lost.
+count_mails() {
+  curl -s --max-time 60 "$MAIL_API_URL/api/user/$HOUSE_MAIL/messages/" >"$WORK/mails" || echo '[]' >"$WORK/mails"
+  jq -r --arg tag "$TAG-" '.[] | (.subject // "") | select(contains($tag)) | select(contains("URGENT"))
+    | capture("(?<n>" + $tag + "[0-9]+)").n' "$WORK/mails" 2>/dev/null | sort >"$WORK/mailed" || : >"$WORK/mailed"
+  MAILS=$(wc -l <"$WORK/mailed")
+  MAIL_DUPLICATES=$(uniq -d "$WORK/mailed" | wc -l)
+  MAIL_LOST=$((PATIENTS - $(sort -u "$WORK/mailed" | wc -l)))
+}
+started=$SECONDS
+count_mails
+while ((MAIL_LOST > 0 && SECONDS - started < MAIL_WAIT)); do
+  sleep 5
+  count_mails
+done
+if ((SECONDS - started > 0)); then log "   e-mails: $MAILS after waiting $((SECONDS - started)) s for re-sends"; fi
 
 # Order per patient, as the consumers read it: a patient's CareTeamMemberAdded after their PatientRegistered; a
 # red-flag alert after the check-in that raised it.
